@@ -1,0 +1,106 @@
+"""One error root and the findings every stage reports.
+
+A :class:`Finding` is something a person must read: where it is (file, line,
+column), how serious it is, what is wrong and what to do about it. Stages
+collect findings and return them; only the command line decides what to do
+with them. :class:`StandardsError` is the root of every exception the library
+raises on purpose, so the command line can turn any of them into a message
+instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class Severity(enum.Enum):
+    """How serious a finding is; ``error`` fails ``standards check``."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A position in a source file: 1-based line and column, as editors count.
+
+    >>> str(Location(Path("a.yaml"), 3, 7))
+    'a.yaml:3:7'
+    """
+
+    path: Path
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.path}:{self.line}:{self.column}"
+        return str(self.path)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found in the standards, with where it is and what to do.
+
+    ``code`` names the check or rule of the format that produced it
+    (``duplicate-key``, ``no-conflicting-rules``) so tools can filter on it.
+    ``related`` lists further locations (the other side of a conflict).
+    """
+
+    severity: Severity
+    code: str
+    message: str
+    location: Location
+    hint: str = ""
+    related: tuple[Location, ...] = ()
+    data: tuple[tuple[str, str], ...] = field(default=())
+
+    def render(self) -> str:
+        """Format as ``path:line:col: severity: message`` plus indented hint."""
+        text = f"{self.location}: {self.severity.value}: {self.message}"
+        for other in self.related:
+            text += f"\n    see also {other}"
+        if self.hint:
+            text += f"\n    hint: {self.hint}"
+        return text
+
+    def as_json(self) -> dict[str, object]:
+        """The finding as plain JSON-ready data, for ``--format json``."""
+        return {
+            "severity": self.severity.value,
+            "code": self.code,
+            "message": self.message,
+            "hint": self.hint,
+            "path": str(self.location.path),
+            "line": self.location.line,
+            "column": self.location.column,
+            "related": [
+                {"path": str(r.path), "line": r.line, "column": r.column} for r in self.related
+            ],
+            **({"data": dict(self.data)} if self.data else {}),
+        }
+
+
+class StandardsError(Exception):
+    """Root of every error this library raises deliberately."""
+
+
+class FindingsError(StandardsError):
+    """Raised when a stage cannot go on; carries the findings that stopped it."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        self.findings = findings
+        super().__init__("\n".join(f.render() for f in findings))
+
+
+def error(code: str, message: str, location: Location, hint: str = "") -> Finding:
+    """Shorthand for an error finding."""
+    return Finding(Severity.ERROR, code, message, location, hint)
+
+
+def warning(code: str, message: str, location: Location, hint: str = "") -> Finding:
+    """Shorthand for a warning finding."""
+    return Finding(Severity.WARNING, code, message, location, hint)

@@ -1,0 +1,1 @@
+"""Timescales: the canonical form, the readable shorthand, calendars, due dates and comparison."""

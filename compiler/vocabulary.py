@@ -1,0 +1,107 @@
+"""The controlled vocabularies: groups, qualifiers, activities, events, conditions, calendars.
+
+They are data (``schema/vocabulary/*.yaml``), each term with a title and a
+description written for a principal social worker; events and conditions also
+carry the phrases a timescale's shorthand may use for them. The JSON Schemas
+offer the same terms to editors (see :mod:`compiler.schemas`).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from compiler.resources import bundled
+
+KINDS = ("groups", "qualifiers", "activities", "events", "conditions", "calendars")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One word of a vocabulary: its id, title, description and shorthand phrases."""
+
+    id: str
+    title: str
+    description: str
+    phrases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Qualifier:
+    """A qualifier of a group (``placement_type``) and its allowed values."""
+
+    id: str
+    title: str
+    description: str
+    values: Mapping[str, Term]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """All the controlled vocabularies, read once from ``schema/vocabulary``."""
+
+    groups: Mapping[str, Term]
+    group_qualifiers: Mapping[str, tuple[str, ...]]
+    qualifiers: Mapping[str, Qualifier]
+    activities: Mapping[str, Term]
+    events: Mapping[str, Term]
+    conditions: Mapping[str, Term]
+    calendars: Mapping[str, Mapping[str, str]]
+
+    def terms(self, kind: str) -> Mapping[str, Any]:
+        """The terms of one vocabulary by name (``"activities"``)."""
+        return getattr(self, kind)
+
+
+def suggest(word: str, choices: object) -> str:
+    """A "did you mean" hint for an unknown term, or an empty string.
+
+    >>> suggest("statutory_vist", ["statutory_visit", "supervision"])
+    "did you mean 'statutory_visit'?"
+    """
+    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=3, cutoff=0.6)
+    if not close:
+        return ""
+    return "did you mean " + " or ".join(repr(c) for c in close) + "?"
+
+
+def _terms(data: Mapping[str, Any]) -> dict[str, Term]:
+    return {
+        key: Term(key, value["title"], value["description"], tuple(value.get("phrases", ())))
+        for key, value in data.items()
+    }
+
+
+def load_vocabulary(folder: Path | None = None) -> Vocabulary:
+    """Read the vocabularies from ``folder`` (default: the bundled ``schema/vocabulary``)."""
+    folder = folder or bundled("schema") / "vocabulary"
+    raw = {kind: _read(folder / f"{kind}.yaml") for kind in KINDS}
+    return Vocabulary(
+        groups=_terms(raw["groups"]),
+        group_qualifiers={k: tuple(v.get("qualifiers", ())) for k, v in raw["groups"].items()},
+        qualifiers={
+            key: Qualifier(key, value["title"], value["description"], _terms(value["values"]))
+            for key, value in raw["qualifiers"].items()
+        },
+        activities=_terms(raw["activities"]),
+        events=_terms(raw["events"]),
+        conditions=_terms(raw["conditions"]),
+        calendars={key: dict(value) for key, value in raw["calendars"].items()},
+    )
+
+
+def _read(path: Path) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The bundled vocabulary, read once per process."""
+    return load_vocabulary()
