@@ -1,0 +1,377 @@
+"""Stage 3, model: build the immutable model from validated files.
+
+What the schema cannot see is checked here, because it needs more than one
+value at a time: ids unique in their scope, the file name equal to the version
+it holds, the authority folder and document folder named after their ids, a
+review date after the effective date, qualifiers that belong to the group,
+versions of a document in order, and every timescale readable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from compiler.errors import Finding, Location, error
+from compiler.load import JsonPath, Source
+from compiler.model import (
+    Authority,
+    Corpus,
+    Document,
+    NotRule,
+    Override,
+    Rule,
+    ScenarioFile,
+    Section,
+    SourceReference,
+    Statement,
+    Subject,
+    Version,
+)
+from compiler.timescale.model import (
+    TimescaleError,
+    conditions_from_json,
+    timescale_from_json,
+)
+from compiler.timescale.parse import parse_timescale
+from compiler.vocabulary import vocabulary
+
+
+def assemble(root: Path, sources: Iterable[tuple[str, Source]]) -> tuple[Corpus, list[Finding]]:
+    """Build the corpus from validated ``(kind, source)`` pairs; return it with its findings."""
+    findings: list[Finding] = []
+    authorities: dict[Path, Source] = {}
+    documents: dict[Path, list[Version]] = {}
+    scenarios: dict[Path, list[ScenarioFile]] = {}
+    for kind, source in sources:
+        folder = _authority_folder(source.path, kind)
+        if kind == "authority":
+            authorities[source.path.parent] = source
+        elif kind == "document":
+            version = _version(source, findings)
+            if version is not None:
+                documents.setdefault(folder, []).append(version)
+        elif kind == "scenario":
+            scenarios.setdefault(folder, []).append(_scenario(source))
+    built = []
+    for folder, source in sorted(authorities.items()):
+        built.append(
+            _authority(source, documents.pop(folder, []), scenarios.pop(folder, []), findings)
+        )
+    loose = [v for versions in documents.values() for v in versions]
+    if loose and not built:  # a single document checked on its own
+        built.append(_standalone(loose, findings))
+    corpus = Corpus(root, tuple(built))
+    findings.extend(_jurisdictions(corpus))
+    return corpus, findings
+
+
+def _authority_folder(path: Path, kind: str) -> Path:
+    return path.parent if kind == "authority" else path.parent.parent
+
+
+def _authority(
+    source: Source, versions: list[Version], scenario_files: list[ScenarioFile], findings: list[Finding]
+) -> Authority:
+    data = source.data
+    folder = source.path.parent
+    if data["id"] != folder.name and folder.name != "":
+        findings.append(
+            error(
+                "authority-folder",
+                f"the authority id '{data['id']}' does not match its folder '{folder.name}'",
+                source.location(("id",)),
+                f"rename the folder to '{data['id']}' or change the id to '{folder.name}'",
+            )
+        )
+    if data.get("statutory") and data["jurisdiction"] != data["id"]:
+        findings.append(
+            error(
+                "jurisdiction-self",
+                "a statutory authority is its own jurisdiction",
+                source.location(("jurisdiction",)),
+                f"set jurisdiction to '{data['id']}'",
+            )
+        )
+    return Authority(
+        id=data["id"],
+        name=data["name"],
+        jurisdiction=data["jurisdiction"],
+        calendar=data["calendar"],
+        path=folder,
+        location=source.location(),
+        statutory=bool(data.get("statutory", False)),
+        closures=tuple(sorted(date.fromisoformat(d) for d in data.get("closures", []))),
+        documents=_documents(versions, findings),
+        description=data.get("description", ""),
+        notes=data.get("notes", ""),
+        contacts=tuple(
+            (c["name"], c.get("role", ""), c.get("email", "")) for c in data.get("contacts", [])
+        ),
+        check_severities=tuple(sorted(data.get("checks", {}).items())),
+        scenarios=tuple(sorted(scenario_files, key=lambda s: s.path)),
+    )
+
+
+def _standalone(versions: list[Version], findings: list[Finding]) -> Authority:
+    """A stand-in authority holding documents checked on their own, outside a corpus."""
+    path = versions[0].path.parent
+    return Authority(
+        id="standalone",
+        name="(checked on its own)",
+        jurisdiction="standalone",
+        calendar="england-and-wales",
+        path=path,
+        location=Location(path),
+        documents=_documents(versions, findings),
+    )
+
+
+def _documents(versions: list[Version], findings: list[Finding]) -> tuple[Document, ...]:
+    by_document: dict[str, list[Version]] = {}
+    for version in versions:
+        by_document.setdefault(version.document_id, []).append(version)
+    documents = []
+    for document_id, group in sorted(by_document.items()):
+        ordered = sorted(group, key=lambda v: (v.effective_from, _version_key(v.version)))
+        findings.extend(_version_order(ordered))
+        documents.append(Document(document_id, tuple(ordered)))
+    return tuple(documents)
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
+def _version_order(ordered: list[Version]) -> Iterable[Finding]:
+    for earlier, later in zip(ordered, ordered[1:], strict=False):
+        if earlier.effective_from == later.effective_from:
+            yield error(
+                "versions-same-date",
+                f"versions {earlier.version} and {later.version} of '{later.document_id}' take "
+                f"effect on the same day ({later.effective_from})",
+                later.location,
+                "give each version its own effective date",
+            )
+        elif _version_key(earlier.version) > _version_key(later.version):
+            yield error(
+                "versions-out-of-order",
+                f"version {later.version} of '{later.document_id}' takes effect after version "
+                f"{earlier.version} ({later.effective_from} after {earlier.effective_from}) but "
+                "has a lower number",
+                later.location,
+                "version numbers must grow with effective dates: check both files' version and "
+                "effective_from",
+            )
+
+
+def _version(source: Source, findings: list[Finding]) -> Version | None:
+    data = source.data
+    folder = source.path.parent
+    problems: list[Finding] = []
+    if source.path.stem != data["version"] and folder.name == data["id"]:
+        problems.append(
+            error(
+                "file-name-version",
+                f"the file name '{source.path.name}' does not match the version it holds "
+                f"('{data['version']}')",
+                source.location(("version",)),
+                f"rename the file to '{data['version']}.yaml', or correct the version",
+            )
+        )
+    effective = date.fromisoformat(data["effective_from"])
+    review_by = date.fromisoformat(data["review_by"]) if "review_by" in data else None
+    if review_by is not None and review_by < effective:
+        problems.append(
+            error(
+                "review-before-effective",
+                f"the review date {review_by} is before the effective date {effective}",
+                source.location(("review_by",)),
+                "check both dates: a document is reviewed after it takes effect",
+            )
+        )
+    sections = tuple(_sections(source, problems))
+    findings.extend(problems)
+    source_data = data["source"]
+    return Version(
+        document_id=data["id"],
+        version=data["version"],
+        title=data["title"],
+        status=data["status"],
+        effective_from=effective,
+        source=SourceReference(
+            title=source_data["title"],
+            date=source_data["date"],
+            publisher=source_data.get("publisher", ""),
+            url=source_data.get("url", ""),
+            file=source_data.get("file", ""),
+        ),
+        path=source.path,
+        location=source.location(),
+        sections=sections,
+        review_by=review_by,
+        approved_by=data.get("approved_by", ""),
+        notes=data.get("notes", ""),
+    )
+
+
+def _sections(source: Source, problems: list[Finding]) -> Iterable[Section]:
+    seen: dict[str, dict[str, Location]] = {"section": {}, "statement": {}, "rule": {}}
+    for s_index, section in enumerate(source.data["sections"]):
+        path: JsonPath = ("sections", s_index)
+        _unique(seen["section"], section["id"], source.location((*path, "id")), "section", problems)
+        statements = []
+        for t_index, statement in enumerate(section["statements"]):
+            statement_path = (*path, "statements", t_index)
+            _unique(
+                seen["statement"],
+                statement["id"],
+                source.location((*statement_path, "id")),
+                "statement",
+                problems,
+            )
+            statements.append(_statement(source, statement, statement_path, seen["rule"], problems))
+        yield Section(section["id"], section["title"], source.location(path), tuple(statements))
+
+
+def _unique(
+    seen: dict[str, Location], key: str, where: Location, noun: str, problems: list[Finding]
+) -> None:
+    if key not in seen:
+        seen[key] = where
+        return
+    first = seen[key]
+    problems.append(
+        replace(
+            error(
+                f"duplicate-{noun}-id",
+                f"duplicate {noun} id '{key}' (first used at line {first.line}, column "
+                f"{first.column})",
+                where,
+                f"each {noun} needs its own id within the document",
+            ),
+            related=(first,),
+        )
+    )
+
+
+def _statement(
+    source: Source,
+    data: Mapping[str, Any],
+    path: JsonPath,
+    rule_ids: dict[str, Location],
+    problems: list[Finding],
+) -> Statement:
+    rules = []
+    for index, rule in enumerate(data.get("rules", [])):
+        rule_path = (*path, "rules", index)
+        _unique(rule_ids, rule["id"], source.location((*rule_path, "id")), "rule", problems)
+        built = _rule(source, rule, rule_path, problems)
+        if built is not None:
+            rules.append(built)
+    not_rules = tuple(
+        NotRule(item["words"], item["reason"], source.location((*path, "not_rules", index)))
+        for index, item in enumerate(data.get("not_rules", []))
+    )
+    return Statement(
+        id=data["id"],
+        text=data["text"],
+        location=source.location(path),
+        kind=data.get("kind", "standard"),
+        rules=tuple(rules),
+        not_rules=not_rules,
+        replaces=data.get("replaces", ""),
+    )
+
+
+def _rule(
+    source: Source, data: Mapping[str, Any], path: JsonPath, problems: list[Finding]
+) -> Rule | None:
+    subject = _subject(source, data["subject"], (*path, "subject"), problems)
+    written = data["timescale"]
+    where = source.location((*path, "timescale"))
+    try:
+        if isinstance(written, str):
+            timescale = parse_timescale(written, event=data.get("event"))
+        else:
+            timescale = timescale_from_json(written, data.get("event"))
+    except TimescaleError as exc:
+        at = source.text_location((*path, "timescale"), exc.column) if exc.column else where
+        hint = "; ".join(f"'{r}'" for r in exc.readings)
+        problems.append(
+            error(
+                "timescale",
+                f"cannot read the timescale: {exc.message}",
+                at,
+                f"write one of: {hint}" if hint else "see the README's table of timescale forms",
+            )
+        )
+        return None
+    return Rule(
+        id=data["id"],
+        subject=subject,
+        activity=data["activity"],
+        timescale=timescale,
+        strength=data["strength"],
+        words=data["words"],
+        location=source.location(path),
+        conditions=conditions_from_json(data.get("conditions", {})),
+        interpretation=data.get("interpretation", ""),
+        citation=data.get("citation", ""),
+        shorthand=written if isinstance(written, str) else "",
+        overrides=tuple(
+            Override(o["rule"], o["reason"], source.location((*path, "overrides", i)))
+            for i, o in enumerate(data.get("overrides", []))
+        ),
+        timescale_location=where,
+    )
+
+
+def _subject(
+    source: Source, data: Mapping[str, Any], path: JsonPath, problems: list[Finding]
+) -> Subject:
+    group = data["group"]
+    allowed = vocabulary().group_qualifiers.get(group, ())
+    qualifiers = []
+    for name, value in data.items():
+        if name == "group":
+            continue
+        if name not in allowed:
+            problems.append(
+                error(
+                    "qualifier-group",
+                    f"the qualifier '{name}' does not apply to the group '{group}'",
+                    source.key_location((*path, name)),
+                    f"qualifiers for '{group}': {', '.join(allowed) or 'none'}",
+                )
+            )
+            continue
+        values = tuple(sorted(value if isinstance(value, list) else [value]))
+        qualifiers.append((name, values))
+    return Subject(group, tuple(sorted(qualifiers)))
+
+
+def _scenario(source: Source) -> ScenarioFile:
+    cases = source.data["cases"]
+    return ScenarioFile(
+        source.path,
+        tuple(cases),
+        tuple(source.location(("cases", i)) for i in range(len(cases))),
+    )
+
+
+def _jurisdictions(corpus: Corpus) -> Iterable[Finding]:
+    for authority in corpus.authorities:
+        if authority.statutory or authority.id == "standalone":
+            continue
+        if corpus.jurisdiction_of(authority) is None:
+            yield error(
+                "unknown-jurisdiction",
+                f"the jurisdiction '{authority.jurisdiction}' is not a statutory authority in "
+                "this corpus",
+                authority.location,
+                "add the jurisdiction's folder (with statutory: true) or correct the id",
+            )

@@ -1,0 +1,1 @@
+"""The checks: one module per family, one function per invariant (see :mod:`compiler.check`)."""

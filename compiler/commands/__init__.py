@@ -1,0 +1,5 @@
+"""The commands of the ``standards`` CLI, one module each."""
+
+from compiler.commands.check import check
+
+COMMANDS = (check,)

@@ -1,0 +1,81 @@
+"""The whole pipeline in one place: load -> validate -> model -> check (-> emit, in build).
+
+>>> compiled = compile_corpus(bundled("standards"))
+>>> compiled.errors == []
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from compiler.assemble import assemble
+from compiler.check import check
+from compiler.discover import discover
+from compiler.errors import Finding, FindingsError, Severity
+from compiler.load import Source, load
+from compiler.model import Corpus
+from compiler.resources import bundled
+from compiler.validate import validate
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """A corpus as far as it could be built, and every finding about it."""
+
+    corpus: Corpus
+    findings: tuple[Finding, ...]
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity is Severity.ERROR]
+
+
+def compile_corpus(root: Path, *, fast: bool = True, run_checks: bool = True) -> Compiled:
+    """Read, validate, model and check the standards under ``root`` (a corpus, folder or file)."""
+    files, findings = discover(root)  # which files, of which kind
+    sources: list[tuple[str, Source]] = []
+    for file in files:
+        try:
+            source = load(file.path, fast=fast)  # load: strict YAML with positions
+        except FindingsError as failed:
+            findings.extend(failed.findings)
+            continue
+        problems = validate(source, file.kind)  # validate: JSON Schema
+        findings.extend(problems)
+        if not any(p.severity is Severity.ERROR for p in problems):
+            sources.append((file.kind, source))
+    corpus, problems = assemble(root, sources)  # model: immutable, ids and files checked
+    findings.extend(problems)
+    corpus = _with_statutory_floors(corpus, fast=fast)
+    if run_checks:
+        findings.extend(check(corpus))  # check: consistency, floors, words, life cycle
+    return Compiled(corpus, tuple(sorted(findings, key=_order)))
+
+
+def _order(finding: Finding) -> tuple[str, int, int, str]:
+    where = finding.location
+    return (str(where.path), where.line, where.column, finding.message)
+
+
+def _with_statutory_floors(corpus: Corpus, *, fast: bool) -> Corpus:
+    """Add the bundled jurisdiction an authority names when the corpus does not hold it.
+
+    An authority keeping its standards in its own repository is still checked
+    against the statutory floor that ships with this package.
+    """
+    wanted = {
+        a.jurisdiction
+        for a in corpus.authorities
+        if not a.statutory and corpus.authority(a.jurisdiction) is None
+    }
+    extra = []
+    for jurisdiction in sorted(wanted):
+        folder = bundled("standards") / jurisdiction
+        if (folder / "authority.yaml").is_file() and folder.resolve() != corpus.root.resolve():
+            floor = compile_corpus(folder, fast=fast, run_checks=False).corpus
+            extra.extend(a for a in floor.authorities if a.statutory)
+    if not extra:
+        return corpus
+    return replace(corpus, authorities=corpus.authorities + tuple(extra))

@@ -1,0 +1,153 @@
+"""The JSON Schemas: loading them, and generating the vocabulary schema from the vocabulary data.
+
+The schemas in ``schema/`` are written by hand, except
+``vocabulary.schema.json``, which is generated from ``schema/vocabulary/*.yaml``
+so that an editor's YAML language server offers every term, with its
+description, as completion and hover help. A test keeps the generated file in
+step with the data (``python -m compiler.schemas`` rewrites it).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from compiler.resources import bundled
+from compiler.vocabulary import Vocabulary, vocabulary
+
+SCHEMA_FILES = {
+    "authority": "authority.schema.json",
+    "document": "document.schema.json",
+    "scenario": "scenario.schema.json",
+    "timescale": "timescale.schema.json",
+}
+VOCABULARY_SCHEMA = "vocabulary.schema.json"
+
+
+def _choice(title: str, kind: str, terms: dict[str, Any], description: str) -> dict[str, Any]:
+    return {
+        "title": title,
+        "description": description,
+        "x-vocabulary": kind,
+        "examples": [next(iter(terms))],
+        "type": "string",
+        "anyOf": [
+            {"const": term.id, "title": term.title, "description": term.description}
+            for term in terms.values()
+        ],
+    }
+
+
+def vocabulary_schema(vocab: Vocabulary) -> dict[str, Any]:
+    """The vocabulary as JSON Schema definitions, one ``$defs`` entry per vocabulary."""
+    defs: dict[str, Any] = {
+        "group": _choice(
+            "Group", "groups", dict(vocab.groups), "A group of children (or workers or carers)."
+        ),
+        "activity": _choice("Activity", "activities", dict(vocab.activities), "What a rule times."),
+        "event": _choice(
+            "Event", "events", dict(vocab.events), "An event that starts or ends a clock."
+        ),
+        "condition": _choice(
+            "Condition", "conditions", dict(vocab.conditions), "A case fact, true or false."
+        ),
+        "calendar": {
+            "title": "Calendar",
+            "description": "A bank-holiday calendar.",
+            "x-vocabulary": "calendars",
+            "examples": [next(iter(vocab.calendars))],
+            "type": "string",
+            "anyOf": [
+                {"const": key, "title": value["title"], "description": value["description"]}
+                for key, value in vocab.calendars.items()
+            ],
+        },
+        "conditions": {
+            "title": "Conditions",
+            "description": "Case facts from the conditions vocabulary, each true or false.",
+            "examples": [{"manager_approved": True}],
+            "type": "object",
+            "propertyNames": {"$ref": "#/$defs/condition"},
+            "additionalProperties": {"type": "boolean"},
+        },
+    }
+    subject_properties: dict[str, Any] = {"group": {"$ref": "#/$defs/group"}}
+    for qualifier in vocab.qualifiers.values():
+        value_def = _choice(
+            qualifier.title,
+            f"qualifiers.{qualifier.id}",
+            dict(qualifier.values),
+            qualifier.description,
+        )
+        defs[f"qualifier_{qualifier.id}"] = value_def
+        reference = {"$ref": f"#/$defs/qualifier_{qualifier.id}"}
+        subject_properties[qualifier.id] = {
+            "title": qualifier.title,
+            "description": qualifier.description + " One value, or a list meaning any of them.",
+            "examples": [next(iter(qualifier.values))],
+            "anyOf": [reference, {"type": "array", "minItems": 1, "items": reference}],
+        }
+    defs["subject"] = {
+        "title": "Subject",
+        "description": "A group from the groups vocabulary, narrowed by qualifiers; a qualifier "
+        "left out means any.",
+        "examples": [{"group": "child_in_care", "placement_type": "placed_with_parents"}],
+        "type": "object",
+        "required": ["group"],
+        "properties": subject_properties,
+        "additionalProperties": False,
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Controlled vocabularies",
+        "description": "Generated from schema/vocabulary/*.yaml by `python -m compiler.schemas`; "
+        "do not edit by hand.",
+        "$defs": defs,
+    }
+
+
+def render_vocabulary_schema(vocab: Vocabulary | None = None) -> str:
+    """The generated vocabulary schema as the exact text committed in ``schema/``."""
+    return json.dumps(vocabulary_schema(vocab or vocabulary()), indent=2, ensure_ascii=False) + "\n"
+
+
+@cache
+def registry(folder: Path | None = None) -> Registry:
+    """Every schema file, registered under its file name so relative ``$ref`` s resolve."""
+    folder = folder or bundled("schema")
+    resources = []
+    for name in [*SCHEMA_FILES.values(), VOCABULARY_SCHEMA]:
+        contents = json.loads((folder / name).read_text(encoding="utf-8"))
+        resources.append(
+            (name, Resource.from_contents(contents, default_specification=DRAFT202012))
+        )
+    return Registry().with_resources(resources)
+
+
+@cache
+def validator(kind: str) -> Draft202012Validator:
+    """A validator for ``authority``, ``document``, ``scenario`` or ``timescale`` files."""
+    name = SCHEMA_FILES[kind]
+    schema = registry().contents(name)
+    return Draft202012Validator(
+        {"$ref": name, **{k: v for k, v in schema.items() if k == "$schema"}},
+        registry=registry(),
+        format_checker=Draft202012Validator.FORMAT_CHECKER,
+    )
+
+
+def schema_properties(kind: str) -> dict[str, Any]:
+    """The top-level property schemas of one schema file (for "did you mean" hints)."""
+    return registry().contents(SCHEMA_FILES[kind]).get("properties", {})
+
+
+if __name__ == "__main__":
+    target = bundled("schema") / VOCABULARY_SCHEMA
+    target.write_text(render_vocabulary_schema(), encoding="utf-8")
+    print(f"wrote {target}")

@@ -1,0 +1,248 @@
+"""Stage 2, validate: check a loaded file against its JSON Schema, and say where each problem is.
+
+Every schema error is reported (not just the first), at the line and column of
+the offending value in the YAML, in words a principal social worker can act
+on: unknown fields and vocabulary terms get a "did you mean", dates say how to
+write a date, types say what was expected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from jsonschema import ValidationError
+from jsonschema.exceptions import best_match
+
+from compiler.errors import Finding, Location, error
+from compiler.load import JsonPath, Source
+from compiler.schemas import validator
+from compiler.vocabulary import suggest, vocabulary
+
+_TYPE_WORDS = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping of fields",
+    "null": "empty",
+}
+
+
+def validate(source: Source, kind: str) -> list[Finding]:
+    """All schema findings for ``source`` checked as a ``kind`` file (``document``, ...).
+
+    >>> from pathlib import Path
+    >>> from compiler.load import load_text
+    >>> found = validate(load_text("id: x\\n", Path("authority.yaml")), "authority")
+    >>> [f.message for f in found]  # doctest: +NORMALIZE_WHITESPACE
+    ["missing required field 'calendar'", "missing required field 'jurisdiction'",
+     "missing required field 'name'"]
+    """
+    errors = validator(kind).iter_errors(source.data)
+    findings = [_finding(source, err) for err in _leaves(errors)]
+    return sorted(findings, key=lambda f: (f.location.line, f.location.column, f.message))
+
+
+def _leaves(errors: Iterable[ValidationError]) -> Iterable[ValidationError]:
+    """Replace an anyOf/oneOf failure by the errors of the alternative the author meant.
+
+    Vocabulary terms and other lists of constants are reported as one error
+    with the choices; for alternatives of different shapes (shorthand text or
+    a canonical structure), the alternative matching the value's type is the
+    one the author meant, and all its errors are reported.
+    """
+    for err in errors:
+        if err.validator not in ("anyOf", "oneOf") or not err.context or _choices(err):
+            yield err
+            continue
+        branches: dict[int, list[ValidationError]] = {}
+        for sub in err.context:
+            branches.setdefault(int(sub.relative_schema_path[0]), []).append(sub)
+        fitting = [
+            subs
+            for subs in branches.values()
+            if not any(s.validator == "type" and not s.relative_path for s in subs)
+        ]
+        if len(fitting) == 1:
+            yield from _leaves(fitting[0])
+        else:
+            yield from _leaves([best_match(err.context)])
+
+
+def _choices(err: ValidationError) -> list[Any]:
+    """The constants of an anyOf made only of ``const`` alternatives (an enumeration)."""
+    alternatives = err.validator_value if err.validator == "anyOf" else []
+    if alternatives and all(isinstance(a, dict) and "const" in a for a in alternatives):
+        return [a["const"] for a in alternatives]
+    return []
+
+
+def _vocabulary_kind(err: ValidationError) -> str | None:
+    schema = err.schema if isinstance(err.schema, dict) else {}
+    return schema.get("x-vocabulary")
+
+
+def _finding(source: Source, err: ValidationError) -> Finding:
+    path: JsonPath = tuple(err.absolute_path)
+    where = source.location(path)
+    field = _field_name(path)
+    kind = _vocabulary_kind(err)
+    if "propertyNames" in err.relative_schema_path or "propertyNames" in err.schema_path:
+        where = source.key_location((*path, err.instance))
+        kind = kind or "conditions"
+    if kind:
+        return _unknown_term(kind, err.instance, where)
+    if _choices(err):
+        choices = _choices(err)
+        return error(
+            "schema-choice",
+            f"'{err.instance}' is not allowed for '{field}'",
+            where,
+            f"use one of: {', '.join(map(str, choices))}. {suggest(err.instance, choices)}".strip(),
+        )
+    if err.validator == "required":
+        missing = err.message.split("'")[1] if "'" in err.message else "?"
+        return error(
+            "schema-required",
+            f"missing required field '{missing}'",
+            where,
+            _describe_property(err.schema, missing),
+        )
+    if err.validator == "additionalProperties":
+        allowed = list(err.schema.get("properties", {}))
+        known = set(allowed)
+        unexpected = [key for key in err.instance if key not in known]
+        return _unknown_fields(source, path, unexpected, allowed)
+    if err.validator == "type":
+        expected = err.validator_value
+        expected = expected if isinstance(expected, list) else [expected]
+        words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
+        return error(
+            "schema-type",
+            f"'{field}' should be {words}, not {_describe_value(err.instance)}",
+            where,
+            _type_hint(err.instance, expected),
+        )
+    if _is_date_error(err):
+        return error(
+            "schema-date",
+            f"'{err.instance}' is not a valid date for '{field}'",
+            where,
+            "write dates as YYYY-MM-DD, such as 2017-05-01",
+        )
+    if (err.validator == "pattern" and field in ("id", "rule", "version")) or _is_id(err):
+        return _bad_id(field, err, where)
+    if err.validator in ("minimum", "exclusiveMinimum"):
+        return error(
+            "schema-minimum",
+            f"'{field}' must be at least {err.validator_value}, not {err.instance}",
+            where,
+            "amounts of time and counts are whole numbers from 1 upwards",
+        )
+    if err.validator in ("const", "enum"):
+        choices = err.validator_value if err.validator == "enum" else [err.validator_value]
+        return error(
+            "schema-choice",
+            f"'{err.instance}' is not allowed for '{field}'",
+            where,
+            f"use one of: {', '.join(map(str, choices))}. {suggest(err.instance, choices)}".strip(),
+        )
+    return error("schema", f"'{field}': {err.message}", where, _describe_property(err.schema, ""))
+
+
+def _unknown_term(kind: str, value: Any, where: Location) -> Finding:
+    vocab = vocabulary()
+    if kind.startswith("qualifiers."):
+        qualifier = vocab.qualifiers[kind.split(".", 1)[1]]
+        choices, noun = list(qualifier.values), qualifier.title.lower()
+    else:
+        choices, noun = list(vocab.terms(kind)), kind.rstrip("s").replace("activitie", "activity")
+    hint = suggest(value, choices) or f"the {noun} terms are listed in schema/vocabulary/"
+    return error("unknown-term", f"unknown {noun} '{value}'", where, hint)
+
+
+def _unknown_fields(
+    source: Source, path: JsonPath, unexpected: list[str], allowed: list[str]
+) -> Finding:
+    key = unexpected[0]
+    where = source.key_location((*path, key))
+    others = f" (and {', '.join(repr(k) for k in unexpected[1:])})" if unexpected[1:] else ""
+    hint = suggest(key, allowed) or f"the fields allowed here are: {', '.join(allowed)}"
+    return error("unknown-field", f"unknown field '{key}'{others}", where, hint)
+
+
+def _bad_id(field: str, err: ValidationError, where: Location) -> Finding:
+    if field == "version":
+        return error(
+            "schema-version",
+            f"'{err.instance}' is not a version number",
+            where,
+            "write numbers separated by dots, such as 1.0 or 2024, in quotes",
+        )
+    return error(
+        "bad-id",
+        f"the {field} '{err.instance}' may only use lower-case letters, digits and single hyphens",
+        where,
+        "ids name files and web addresses, so they cannot contain '/', '..' or spaces; "
+        "for example 'cp-visits'",
+    )
+
+
+def _is_date_error(err: ValidationError) -> bool:
+    if err.validator == "format":
+        return err.validator_value == "date"
+    return err.validator == "pattern" and "[0-9]{4}-[0-9]{2}-[0-9]{2}" in str(err.validator_value)
+
+
+def _is_id(err: ValidationError) -> bool:
+    return err.validator == "pattern" and str(err.validator_value).startswith("^[a-z0-9]+")
+
+
+def _field_name(path: JsonPath) -> str:
+    for part in reversed(path):
+        if isinstance(part, str):
+            return part
+    return "document"
+
+
+def _describe_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if value is None:
+        return "empty"
+    if isinstance(value, int):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text '{value}'"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping of fields"
+
+
+def _type_hint(value: Any, expected: list[str]) -> str:
+    if "string" in expected and isinstance(value, (int, bool)):
+        return (
+            f"put the value in quotes: '{str(value).lower() if isinstance(value, bool) else value}'"
+        )
+    if "integer" in expected and isinstance(value, str):
+        return "write a whole number without quotes, such as 5"
+    if "array" in expected:
+        return "write a list, one item per line starting with '- '"
+    if "object" in expected:
+        return "write the fields indented on the lines below"
+    return ""
+
+
+def _describe_property(schema: Any, name: str) -> str:
+    if not isinstance(schema, dict):
+        return ""
+    prop = schema.get("properties", {}).get(name, {}) if name else schema
+    description = prop.get("description", "") if isinstance(prop, dict) else ""
+    examples = prop.get("examples") if isinstance(prop, dict) else None
+    if description and examples:
+        example = examples[0]
+        if isinstance(example, (str, int)):
+            return f"{description} For example: {example}"
+    return description
