@@ -80,22 +80,29 @@ def add_working_days_array(days: np.ndarray, n: int, calendar: Calendar) -> np.n
 
     ``roll="backward"`` makes a weekend or holiday count as the working day
     before it, which is "the nth working day after the day" (``roll="forward"``
-    is the mirror for counting back). Dates outside the calendar raise.
+    is the mirror for counting back). Counting that starts or ends outside the
+    calendar's years raises, as the scalar path does.
     """
-    _check_range(days, calendar)
     if n == 0:
         return days
+    forward = n > 0
+    _check_range(days, calendar, before_first=forward, after_last=not forward)
     result = np.busday_offset(
-        days, n, roll="backward" if n > 0 else "forward", busdaycal=calendar.busdaycalendar
+        days, n, roll="backward" if forward else "forward", busdaycal=calendar.busdaycalendar
     )
-    _check_range(result, calendar)
+    _check_range(result, calendar, before_first=not forward, after_last=forward)
     return result
 
 
-def _check_range(days: np.ndarray, calendar: Calendar) -> None:
-    outside = (days < np.datetime64(calendar.first_day, "D")) | (
-        days > np.datetime64(calendar.last_day, "D")
-    )
+def _check_range(
+    days: np.ndarray, calendar: Calendar, before_first: bool, after_last: bool
+) -> None:
+    """Raise the calendar's error for the first date outside its years (``NaT`` is never)."""
+    outside = np.zeros(days.shape, dtype=bool)
+    if before_first:
+        outside |= days < np.datetime64(calendar.first_day, "D")
+    if after_last:
+        outside |= days > np.datetime64(calendar.last_day, "D")
     if outside.any():
         calendar.check(days[outside].flat[0].item())
 
