@@ -49,14 +49,14 @@ class Calendar:
 
     ``non_working`` holds every bank holiday (including the package's
     weekend "original date" entries, which are harmless for counting) and
-    every closure day, sorted. ``holidays`` keeps the bank holidays with their
+    every closure day, sorted. ``named_holidays`` keeps the bank holidays with their
     names, as gov.uk lists them, for display.
     """
 
     id: str
     non_working: tuple[date, ...]
     years: range
-    holidays: tuple[tuple[date, str], ...] = ()
+    named_holidays: tuple[tuple[date, str], ...] = ()
 
     @cached_property
     def first_day(self) -> date:
@@ -138,7 +138,7 @@ class Calendar:
         >>> load_calendar("england-and-wales").bank_holidays(date(2022, 12, 24), date(2022, 12, 31))
         [(datetime.date(2022, 12, 26), 'Boxing Day'), (datetime.date(2022, 12, 27), 'Christmas Day (substitute day)')]
         """  # noqa: E501
-        return [(day, name) for day, name in self.holidays if start <= day <= end]
+        return [(day, name) for day, name in self.named_holidays if start <= day <= end]
 
 
 def _add_weekdays(day: date, n: int) -> date:
@@ -175,7 +175,7 @@ def _load(calendar_id: str, closures: tuple[date, ...], years: range) -> Calenda
         id=calendar_id,
         non_working=tuple(sorted({day for day, _ in listed} | set(closures))),
         years=years,
-        holidays=tuple(
+        named_holidays=tuple(
             (day, name.replace("(observed)", "(substitute day)"))
             for day, name in listed
             if day.weekday() < 5

@@ -33,17 +33,26 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from types import MappingProxyType
 
 from compiler.calendar import Calendar
 from compiler.timescale.dates import add, add_months, subtract
-from compiler.timescale.model import Conditions, Count, Deadline, Duration, Once, Recurrence
+from compiler.timescale.model import (
+    Conditions,
+    Count,
+    Deadline,
+    Duration,
+    Once,
+    Recurrence,
+    Timescale,
+)
 
-NO_FACTS: Mapping[str, bool] = {}
-NO_EVENTS: Mapping[str, date] = {}
+NO_FACTS: Mapping[str, bool] = MappingProxyType({})
+NO_EVENTS: Mapping[str, date] = MappingProxyType({})
 
 
 def schedule(
-    t: Deadline | Once | Recurrence | Count,
+    t: Timescale,
     start: date,
     calendar: Calendar,
     facts: Mapping[str, bool] = NO_FACTS,
@@ -77,7 +86,7 @@ def schedule(
 
 
 def next_due(
-    t: Deadline | Once | Recurrence | Count,
+    t: Timescale,
     start: date,
     calendar: Calendar,
     done: Sequence[date],

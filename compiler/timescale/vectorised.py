@@ -35,6 +35,7 @@ from compiler.timescale.model import (
     Duration,
     Once,
     Recurrence,
+    Timescale,
     TimescaleError,
 )
 
@@ -108,7 +109,7 @@ def _check_range(
 
 
 def schedule_array(
-    t: Deadline | Once | Recurrence | Count,
+    t: Timescale,
     starts: np.ndarray,
     calendar: Calendar,
     facts: Facts | None = None,
@@ -141,7 +142,7 @@ def schedule_array(
 
 
 def due_array(
-    t: Deadline | Once | Recurrence | Count,
+    t: Timescale,
     starts: np.ndarray,
     calendar: Calendar,
     last: np.ndarray | None = None,
