@@ -88,7 +88,7 @@ class Calendar:
             raise CalendarError(
                 f"{day.isoformat()} is outside the {self.id} calendar, which covers "
                 f"{self.first_day.year} to {self.last_day.year}; working days cannot be "
-                "counted there without its bank holidays"
+                "counted there without its bank holidays (load_calendar takes other years)"
             )
 
     def is_working_day(self, day: date) -> bool:
@@ -181,8 +181,12 @@ def _load(calendar_id: str, closures: tuple[date, ...], years: range) -> Calenda
             if day.weekday() < 5
         ),
     )
-    for day in closures:
-        calendar.check(day)
+    outside = [day for day in closures if not calendar.first_day <= day <= calendar.last_day]
+    if outside:
+        raise CalendarError(
+            f"closure day {outside[0].isoformat()} is outside the {calendar_id} calendar, which "
+            f"covers {years[0]} to {years[-1]}; remove it or load the calendar with more years"
+        )
     return calendar
 
 
