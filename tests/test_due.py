@@ -44,6 +44,16 @@ def test_design_example_weekly_for_the_first_month_then_fortnightly() -> None:
     )
 
 
+def test_a_gap_starting_on_the_day_a_phase_ends_follows_the_next_phase() -> None:
+    two_weeks_weekly = Recurrence(
+        "plan_start", (every(1, "weeks", lasts=Duration(2, "weeks")), every(2, "weeks"))
+    )
+    # The first phase covers 1-14 January; the gap from 15 January is fortnightly.
+    assert schedule(two_weeks_weekly, date(2026, 1, 1), ENGLAND, occurrences=3) == days(
+        (1, 8), (1, 15), (1, 29)
+    )
+
+
 def test_working_day_recurrence_across_christmas() -> None:
     assert schedule(EVERY_10_WORKING_DAYS, date(2025, 12, 19), ENGLAND, occurrences=3) == days(
         (1, 7), (1, 21), (2, 4)

@@ -47,6 +47,15 @@ def as_dates(row: np.ndarray) -> list[date | None]:
     ([date(2025, 12, 1), date(2025, 12, 19), date(2025, 12, 20), date(2026, 1, 1)], {}),
     {"manager_approved": True},
 ).via("a cap in working days over Christmas")
+@example(
+    Recurrence(
+        "start",
+        (Phase(Duration(1, "weeks"), lasts=Duration(2, "weeks")), Phase(Duration(2, "weeks"))),
+    ),
+    ENGLAND,
+    ([date(2026, 1, 1)], {}),
+    {},
+).via("an occurrence on the day a phase ends")
 def test_schedule_array_matches_schedule(
     timescale, calendar: Calendar, starts_and_events, case_facts
 ) -> None:
