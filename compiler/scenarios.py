@@ -65,16 +65,12 @@ def run_case(
         wanted = [date.fromisoformat(d) for d in expect["due"]]
         got = list(schedule(rule.timescale, start, calendar, facts, events, len(wanted)))
         if got != wanted:
-            problems.append(
-                f"due dates: expected {_dates(wanted)}, computed {_dates(got)}"
-            )
+            problems.append(f"due dates: expected {_dates(wanted)}, computed {_dates(got)}")
     following = next_due(rule.timescale, start, calendar, done, facts, events)
     if "next_due" in expect:
         wanted_next = date.fromisoformat(expect["next_due"]) if expect["next_due"] else None
         if following != wanted_next:
-            problems.append(
-                f"next due: expected {_date(wanted_next)}, computed {_date(following)}"
-            )
+            problems.append(f"next due: expected {_date(wanted_next)}, computed {_date(following)}")
     for day in map(date.fromisoformat, expect.get("overdue_on", [])):
         if following is None or not following < day:
             problems.append(
@@ -82,9 +78,7 @@ def run_case(
             )
     for day in map(date.fromisoformat, expect.get("in_time_on", [])):
         if following is not None and following < day:
-            problems.append(
-                f"expected in time on {spoken(day)}, but it was due {_date(following)}"
-            )
+            problems.append(f"expected in time on {spoken(day)}, but it was due {_date(following)}")
     return ScenarioResult(authority.id, case["name"], where, tuple(problems), rule_name)
 
 

@@ -268,7 +268,9 @@ class TestNextDue:
         )
 
     def test_first_deadline_when_nothing_is_done(self) -> None:
-        placement = Recurrence("placement_start", (every(6, "weeks"),), first=(Duration(1, "weeks"),))
+        placement = Recurrence(
+            "placement_start", (every(6, "weeks"),), first=(Duration(1, "weeks"),)
+        )
         assert next_due(placement, date(2025, 9, 3), ENGLAND, []) == date(2025, 9, 10)
         assert next_due(placement, date(2025, 9, 3), ENGLAND, [date(2025, 9, 8)]) == date(
             2025, 10, 20
