@@ -531,6 +531,16 @@ def test_every_ambiguity_is_reported_with_combined_readings() -> None:
     )
 
 
+def test_too_many_combined_readings_lists_the_first_phrase_only() -> None:
+    phases = ", then ".join(["monthly for one month"] * 6 + ["monthly"])
+    error = refusal(phases)
+    assert error.readings == (
+        phases.replace("monthly", "monthly (calendar month)", 1),
+        phases.replace("monthly", "monthly (4 weeks)", 1),
+    )
+    assert error.message.count("has two readings") == 7
+
+
 def test_a_plain_mistake_is_reported_before_an_ambiguity() -> None:
     error = refusal("monthly from the start of the plann")
     assert error.message.startswith("could not read 'the start of the plann' at column 14")
