@@ -576,6 +576,12 @@ def test_unknown_condition_is_quoted() -> None:
 @pytest.mark.parametrize(
     ("text", "message", "column"),
     [
+        (
+            "immediately",
+            "could not read 'immediately' at column 1: expected a timescale, such as 'within 24 "
+            "hours of the visit', 'every 10 working days' or 'once before sentencing'",
+            1,
+        ),
         ("", "the timescale is empty: write one such as 'within 24 hours of the visit'", 0),
         ("  \n ", "the timescale is empty: write one such as 'within 24 hours of the visit'", 0),
         (

@@ -35,7 +35,7 @@ from __future__ import annotations
 from compiler.timescale import ambiguity
 from compiler.timescale.model import Count, Deadline, Once, Timescale, TimescaleError
 from compiler.timescale.phases import LINKS, Build, PhaseReader
-from compiler.timescale.words import PERIODS, lexicon
+from compiler.timescale.words import ADVERBS, PERIODS, lexicon
 from compiler.vocabulary import Vocabulary
 from compiler.vocabulary import vocabulary as bundled_vocabulary
 
@@ -83,9 +83,14 @@ class _Reader(PhaseReader):
             build = self.count()
         elif self.number_ahead() and self.peek().value not in ("weekly", "monthly"):
             build = self.from_duration(interval, start)
-        else:
+        elif self.at_one_of("every", "each", "on", "once", *ADVERBS) or self.number_ahead():
             self.pos = start
             build = self.recurrence()
+        else:
+            self.fail(
+                "a timescale, such as 'within 24 hours of the visit', 'every 10 working days' "
+                "or 'once before sentencing'"
+            )
         while self.accept(",") or self.accept(";") or self.accept("then") or self.noise():
             pass
         self.accept(".")
