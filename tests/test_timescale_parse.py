@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import doctest
+from types import ModuleType
 
 import pytest
 
+from compiler.timescale import ambiguity, parse, tokens, words
+from compiler.timescale import format as format_module
 from compiler.timescale.model import (
     Count,
     Deadline,
@@ -388,7 +392,7 @@ def test_a_phrase_naming_two_terms_is_refused() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "words", "column"),
+    ("text", "written", "column"),
     [
         ("monthly", "monthly", 1),
         ("every month", "every month", 1),
@@ -399,10 +403,10 @@ def test_a_phrase_naming_two_terms_is_refused() -> None:
         ("1 monthly", "1 monthly", 1),
     ],
 )
-def test_monthly_is_a_calendar_month_or_four_weeks(text: str, words: str, column: int) -> None:
+def test_monthly_is_a_calendar_month_or_four_weeks(text: str, written: str, column: int) -> None:
     error = refusal(text)
     start = column - 1
-    end = start + len(words)
+    end = start + len(written)
     readings = (
         f"{text[:end]} (calendar month){text[end:]}",
         f"{text[:end]} (4 weeks){text[end:]}",
@@ -410,7 +414,7 @@ def test_monthly_is_a_calendar_month_or_four_weeks(text: str, words: str, column
     assert error.readings == readings
     assert error.column == column
     assert error.message == (
-        f"'{words}' at column {column} has two readings: a calendar month, or 4 weeks; "
+        f"'{written}' at column {column} has two readings: a calendar month, or 4 weeks; "
         f"write one of: '{readings[0]}', '{readings[1]}'"
     )
     assert parse_timescale(readings[0], "plan_start") == every(1, "months")
@@ -677,3 +681,9 @@ def test_unknown_condition_is_quoted() -> None:
 def test_unreadable_text_is_refused_at_its_column(text: str, message: str, column: int) -> None:
     error = refusal(text)
     assert (error.message, error.column) == (message, column)
+
+
+@pytest.mark.parametrize("module", [tokens, words, ambiguity, parse, format_module])
+def test_docstring_examples_hold(module: ModuleType) -> None:
+    failed, tried = doctest.testmod(module)
+    assert tried and not failed

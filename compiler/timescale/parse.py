@@ -35,7 +35,7 @@ from __future__ import annotations
 from compiler.timescale import ambiguity
 from compiler.timescale.model import Count, Deadline, Once, Timescale, TimescaleError
 from compiler.timescale.phases import LINKS, Build, PhaseReader
-from compiler.timescale.words import ADVERBS, PERIODS, lexicon
+from compiler.timescale.words import PERIODS, lexicon
 from compiler.vocabulary import Vocabulary
 from compiler.vocabulary import vocabulary as bundled_vocabulary
 
@@ -83,7 +83,7 @@ class _Reader(PhaseReader):
             build = self.count()
         elif self.number_ahead() and self.peek().value not in ("weekly", "monthly"):
             build = self.from_duration(interval, start)
-        elif self.at_one_of("every", "each", "on", "once", *ADVERBS) or self.number_ahead():
+        elif self.starts_phase():
             self.pos = start
             build = self.recurrence()
         else:
@@ -134,8 +134,7 @@ class _Reader(PhaseReader):
             self.event()
             return lambda event: Deadline(within, event, before=True)
         if self.accept("notice"):
-            if self.at_one_of("of", "before") or self.at("prior", "to"):
-                self.pos += 2 if self.at("prior") else 1
+            if self.accept("of") or self.accept("before") or self.accept("prior", "to"):
                 self.event()
             return lambda event: Deadline(within, event, before=True)
         if self.accept("after") or self.accept("following"):
@@ -156,7 +155,7 @@ class _Reader(PhaseReader):
         self.noise()
         if self.accept("by") or self.accept("before") or self.accept("prior", "to"):
             self.event()
-        return Once
+        return Once  # Once(event) once the event is known
 
     def count(self) -> Build:
         start = self.token
@@ -181,5 +180,4 @@ class _Reader(PhaseReader):
         if self.at_one_of(*LINKS):
             self.pos += 1
             self.event()
-        chosen = per
-        return lambda event: Count(times, chosen, event)
+        return lambda event: Count(times, per, event)
