@@ -581,6 +581,11 @@ def test_unknown_condition_is_quoted() -> None:
     ("text", "message", "column"),
     [
         (
+            "within " + "9" * 100 + " days",
+            "'" + "9" * 57 + "...' at column 8 is too large",
+            8,
+        ),
+        (
             "immediately",
             "could not read 'immediately' at column 1: expected a timescale, such as 'within 24 "
             "hours of the visit', 'every 10 working days' or 'once before sentencing'",
@@ -624,7 +629,7 @@ def test_unknown_condition_is_quoted() -> None:
             10,
         ),
         ("within 0 days", "an amount at column 8 must be at least 1, not 0", 8),
-        ("within 10000001 days", "10000001 at column 8 is too large a number", 8),
+        ("within 10000001 days", "'10000001' at column 8 is too large", 8),
         (
             "twice a fortnight",
             "could not read 'fortnight' at column 9; did you mean 'fortnightly'?",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 
 from compiler.timescale import ambiguity
-from compiler.timescale.cursor import Cursor
+from compiler.timescale.cursor import Cursor, quote
 from compiler.timescale.model import Duration
 from compiler.timescale.tokens import Token
 from compiler.timescale.words import ADVERBS, LARGEST_NUMBER, LEADS, NUMBER_WORDS, UNIT_WORDS
@@ -101,7 +101,7 @@ class AmountReader(Cursor):
         token = self.token
         if token.kind == "number":
             if len(token.value) > len(str(LARGEST_NUMBER)) or int(token.value) > LARGEST_NUMBER:
-                self.fail_at(token, f"{token.text} at column {token.column} is too large a number")
+                self.fail_at(token, f"{quote(token.text)} at column {token.column} is too large")
             if int(token.value) == 0:
                 self.fail_at(token, f"an amount at column {token.column} must be at least 1, not 0")
             self.pos += 1

@@ -100,7 +100,7 @@ class Cursor:
         else:
             misspelt = token.kind == "word" and token.value not in KNOWN_WORDS
             hint = _hint(token.value, _HINTED_WORDS, most=1) if misspelt else ""
-            message = f"could not read {_quote(token.text)} at column {token.column}"
+            message = f"could not read {quote(token.text)} at column {token.column}"
             message += f"; {hint}" if hint else f": expected {expected}"
         raise TimescaleError(message, column=token.column)
 
@@ -119,7 +119,7 @@ class Cursor:
         start = self.tokens[first]
         words = self.text[start.start : self.tokens[last - 1].end]
         hint = _hint(" ".join(self.values[first:last]), index.phrases, most=3)
-        message = f"could not read {_quote(words)} at column {start.column}: "
+        message = f"could not read {quote(words)} at column {start.column}: "
         message += f"it names no {kind} in the vocabulary"
         message += f"; {hint}" if hint else f" (see schema/vocabulary/{kind}s.yaml)"
         raise TimescaleError(message, column=start.column)
@@ -129,7 +129,8 @@ class Cursor:
         raise TimescaleError(message, column=token.column)
 
 
-def _quote(words: str) -> str:
+def quote(words: str) -> str:
+    """``words`` in quotes for a message, shortened if very long."""
     if len(words) > _LONGEST_QUOTE:
         words = words[: _LONGEST_QUOTE - 3] + "..."
     return repr(words)
