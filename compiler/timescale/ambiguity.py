@@ -70,15 +70,17 @@ def monthly(text: str, start: int, end: int) -> Ambiguity:
 def working_hours(text: str, start: int, end: int, amount: int) -> Ambiguity:
     """ "48 working hours": 2 working days of 24 hours, or 6 working days of 8 hours."""
     day_lengths: dict[int, list[str]] = {}
-    for hours_a_day in (24, 8):
-        day_lengths.setdefault(math.ceil(amount / hours_a_day), []).append(f"{hours_a_day}-hour")
+    for hours_a_day, length in ((24, "a 24-hour"), (8, "an 8-hour")):
+        day_lengths.setdefault(math.ceil(amount / hours_a_day), []).append(length)
     return Ambiguity(
         text[start:end],
         start + 1,
         "has no single reading",
         tuple(
-            Reading(f"{_days(days)} ({_an(hours)} working day)", end, end, f" ({_days(days)})")
-            for days, hours in day_lengths.items()
+            Reading(
+                f"{_days(days)} ({' or '.join(lengths)} working day)", end, end, f" ({_days(days)})"
+            )
+            for days, lengths in day_lengths.items()
         ),
     )
 
@@ -128,11 +130,6 @@ def _rewrite(text: str, readings: Sequence[Reading]) -> str:
 
 def _days(days: int) -> str:
     return f"{days} working day" + ("" if days == 1 else "s")
-
-
-def _an(day_lengths: list[str]) -> str:
-    """ "a 24-hour", "an 8-hour", "a 24-hour or an 8-hour"."""
-    return " or ".join(("an " if length[0] == "8" else "a ") + length for length in day_lengths)
 
 
 def _count(number: int) -> str:

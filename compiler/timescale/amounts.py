@@ -120,7 +120,7 @@ class AmountReader(Cursor):
         token = self.token
         if token.kind == "number" or token.value in NUMBER_WORDS:
             return True
-        after = self.values[self.pos + 1 :]
+        after = self.values[self.pos + 1 : self.pos + 3]  # a unit is one or two words
         return token.value in ("a", "an") and any(
             tuple(after[: len(words)]) == words for words in UNIT_WORDS
         )
