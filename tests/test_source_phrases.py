@@ -208,7 +208,7 @@ ROWS = [
     Row(
         ST_HELENS,
         "one month after completing the EHA and then every 3 months thereafter",
-        Recurrence("assessment_completed", (Phase(months(3)),), first=months(1)),
+        Recurrence("assessment_completed", (Phase(months(3)),), first=(months(1),)),
     ),
     Row(
         ST_HELENS,
@@ -224,7 +224,7 @@ ROWS = [
         ST_HELENS,
         "within one month of the initial Family Action Meeting and thereafter a "
         "maximum of three months",
-        Recurrence("family_action_meeting", (Phase(months(3)),), first=months(1)),
+        Recurrence("family_action_meeting", (Phase(months(3)),), first=(months(1),)),
     ),
     Row(ST_HELENS, "within 15 days of the Meeting", Deadline(days(15), "meeting")),
     Row(
@@ -385,7 +385,7 @@ ROWS = [
     Row(
         ST_HELENS,
         "within 20 days of coming into care and annually",
-        Recurrence("became_looked_after", (Phase(years(1)),), first=days(20)),
+        Recurrence("became_looked_after", (Phase(years(1)),), first=(days(20),)),
     ),
     Row(ST_HELENS, "by the 4-month review", Once("second_review")),
     Row(
@@ -457,7 +457,7 @@ ROWS = [
     Row(
         ST_HELENS,
         "within the first week then every week thereafter until the first LAC review",
-        Recurrence("placement_start", (Phase(weeks(1), until="first_review"),), first=weeks(1)),
+        Recurrence("placement_start", (Phase(weeks(1), until="first_review"),), first=(weeks(1),)),
         event="placement_start",
     ),
     Row(
@@ -626,7 +626,7 @@ ROWS = [
     Row(
         TRUST,
         "Within 1 week of the start of the placement, then at a minimum of 6 weeks.",
-        Recurrence("placement_start", (Phase(weeks(6)),), first=weeks(1)),
+        Recurrence("placement_start", (Phase(weeks(6)),), first=(weeks(1),)),
     ),
     Row(
         TRUST,
@@ -673,7 +673,7 @@ ROWS = [
     Row(
         TRUST,
         "Initial visit within 7 working days, then at a minimum of 6 weeks.",
-        Recurrence("notification_received", (Phase(weeks(6)),), first=working_days(7)),
+        Recurrence("notification_received", (Phase(weeks(6)),), first=(working_days(7),)),
         event="notification_received",
         shorthand="within 7 working days, then at a minimum of 6 weeks.",
     ),
@@ -748,7 +748,7 @@ ROWS = [
                 Phase(weeks(6), lasts=years(1)),
                 Phase(months(3), where=(("placement_intended_until_18", True),)),
             ),
-            first=weeks(1),
+            first=(weeks(1),),
         ),
         shorthand=(
             "within one week of the start of the placement; at intervals of not more than 6 "

@@ -81,7 +81,7 @@ CASES: list[tuple[Timescale, str]] = [
                 Phase(Duration(6, "weeks"), lasts=Duration(1, "years")),
                 Phase(Duration(3, "months"), where=(("placement_intended_until_18", True),)),
             ),
-            first=WEEK,
+            first=(WEEK,),
         ),
         "within one week of the start of the placement, then every 6 weeks for the first year, "
         "then every 3 months where the placement is intended to last until the child is 18",

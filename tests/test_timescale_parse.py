@@ -10,6 +10,7 @@ import pytest
 
 from compiler.timescale import ambiguity, parse, tokens, words
 from compiler.timescale import format as format_module
+from compiler.timescale.format import format_timescale
 from compiler.timescale.model import (
     Count,
     Deadline,
@@ -302,7 +303,7 @@ def test_earlier_first_deadline_then_phases() -> None:
     expected = Recurrence(
         "placement_start",
         (Phase(Duration(6, "weeks"), lasts=Duration(1, "years")), Phase(Duration(3, "months"))),
-        first=WEEK,
+        first=(WEEK,),
     )
     text = (
         "within one week of the start of the placement, then every 6 weeks for the first year, "
@@ -320,7 +321,7 @@ def test_earlier_first_deadline_then_phases() -> None:
     ],
 )
 def test_first_deadline_written_as_after_or_within(text: str) -> None:
-    expected = Recurrence("assessment_completed", (Phase(Duration(3, "months")),), first=MONTH)
+    expected = Recurrence("assessment_completed", (Phase(Duration(3, "months")),), first=(MONTH,))
     assert parse_timescale(text) == expected
 
 
@@ -331,7 +332,7 @@ def test_start_event_named_after_a_phase() -> None:
 
 def test_the_last_phase_may_end_at_an_event() -> None:
     text = "within the first week then every week thereafter until the first LAC review"
-    expected = Recurrence("placement_start", (Phase(WEEK, until="first_review"),), first=WEEK)
+    expected = Recurrence("placement_start", (Phase(WEEK, until="first_review"),), first=(WEEK,))
     assert parse_timescale(text, "placement_start") == expected
 
 
@@ -531,7 +532,7 @@ def test_every_ambiguity_is_reported_with_combined_readings() -> None:
     assert parse_timescale(error.readings[3]) == Recurrence(
         "visit",
         (Phase(Duration(4, "weeks")),),
-        first=Duration(48, "working_hours", working_days=6),
+        first=(Duration(48, "working_hours", working_days=6),),
     )
 
 
@@ -692,3 +693,31 @@ def test_unreadable_text_is_refused_at_its_column(text: str, message: str, colum
 def test_docstring_examples_hold(module: ModuleType) -> None:
     failed, tried = doctest.testmod(module)
     assert tried and not failed
+
+
+def test_two_first_deadlines_then_a_frequency() -> None:
+    # Regulation 33: the first review within 20 working days, the second within 3 months of
+    # the first, then every 6 months.
+    text = (
+        "within 20 working days of the child becoming looked after, then within 3 months, "
+        "then every 6 months"
+    )
+    expected = Recurrence(
+        "became_looked_after",
+        (Phase(Duration(6, "months")),),
+        first=(Duration(20, "working_days"), Duration(3, "months")),
+    )
+    assert parse_timescale(text) == expected
+    # the site writes the event's first phrase
+    assert format_timescale(expected) == (
+        "within 20 working days of the child coming into care, then within 3 months, "
+        "then every 6 months"
+    )
+    assert parse_timescale(format_timescale(expected)) == expected
+
+
+def test_a_second_deadline_needs_a_frequency_after_it() -> None:
+    with pytest.raises(TimescaleError, match="a frequency after the deadlines"):
+        parse_timescale(
+            "within 20 working days of the child becoming looked after, then within 3 months"
+        )

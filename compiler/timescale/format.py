@@ -94,7 +94,7 @@ def _recurrence(recurrence: Recurrence, words: Vocabulary) -> str:
     start = f"from {_phrase(words.events, recurrence.event)}"
     parts = []
     for index, phase in enumerate(recurrence.phases):
-        opening = index == 0 and recurrence.first is None
+        opening = index == 0 and not recurrence.first
         text = frequency(phase.every)
         if phase.until is not None:
             text += f" {start}" if opening else ""
@@ -107,9 +107,11 @@ def _recurrence(recurrence: Recurrence, words: Vocabulary) -> str:
             text += f" {start}"
         parts.append(text + _conditions(phase.where, words))
     text = ", then ".join(parts)
-    if recurrence.first is not None:
+    if recurrence.first:
         event = _phrase(words.events, recurrence.event)
-        text = f"within {duration(recurrence.first)} of {event}, then {text}"
+        deadlines = [f"within {duration(recurrence.first[0])} of {event}"]
+        deadlines += [f"within {duration(d)}" for d in recurrence.first[1:]]
+        text = ", then ".join([*deadlines, text])
     if recurrence.cap is not None:
         text += f", never further apart than {duration(recurrence.cap)}"
     return text

@@ -51,7 +51,7 @@ def parse_timescale(
 
     >>> parse_timescale("every 10 working days", event="plan_start")
     Recurrence(event='plan_start', phases=(Phase(every=Duration(amount=10, unit='working_days', \
-working_days=None), lasts=None, until=None, where=()),), first=None, cap=None)
+working_days=None), lasts=None, until=None, where=()),), first=(), cap=None)
     """
     if not isinstance(text, str) or not text.strip():
         raise TimescaleError(

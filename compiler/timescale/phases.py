@@ -44,15 +44,31 @@ class PhaseReader(AmountReader):
             )
 
     def then_recurrence(self, first: Duration) -> Build | None:
-        """After a deadline, "then every ..." makes it a recurrence's first deadline."""
+        """After a deadline, "then every ..." makes it a recurrence's first deadline.
+
+        Further deadlines may come before the phases, each counted from the
+        occurrence before: "within 20 working days of the child becoming
+        looked after, then within 3 months, then every 6 months".
+        """
+        deadlines = [first]
         save = self.pos
         self.separators()
+        while self.at("within"):
+            self.pos += 1
+            deadlines.append(self.duration())
+            save_inner = self.pos
+            self.separators()
+            if not (self.at("within") or self.starts_phase()):
+                self.pos = save_inner
+                break
         if self.starts_phase():
-            return self.recurrence(first)
+            return self.recurrence(tuple(deadlines))
+        if len(deadlines) > 1:
+            self.fail("a frequency after the deadlines, as in 'then every 6 months'")
         self.pos = save
         return None
 
-    def recurrence(self, first: Duration | None = None) -> Build:
+    def recurrence(self, first: tuple[Duration, ...] = ()) -> Build:
         phases: list[Phase] = []
         cap = None
         while True:

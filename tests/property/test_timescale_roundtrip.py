@@ -67,7 +67,7 @@ def recurrences(
         phases=tuple(
             draw(phases(durations, index == 0, index == count - 1)) for index in range(count)
         ),
-        first=draw(st.none() | durations),
+        first=tuple(draw(st.lists(durations, max_size=2))),
         cap=draw(st.none() | durations),
     )
 
@@ -102,7 +102,7 @@ def start_event(timescale: Timescale) -> str:
             Phase(Duration(6, "weeks"), lasts=Duration(1, "years")),
             Phase(Duration(3, "months"), where=(("placement_intended_until_18", True),)),
         ),
-        first=Duration(1, "weeks"),
+        first=(Duration(1, "weeks"),),
     )
 )
 @example(  # a condition that itself says "until", after a phase that ends at an event
