@@ -58,7 +58,11 @@ def timescale_words_are_encoded(corpus: Corpus, today: date) -> Iterable[Finding
         text = _normalise(statement.text)
         spans = [
             _span(text, _normalise(words))
-            for words in [r.words for r in statement.rules] + [n.words for n in statement.not_rules]
+            for words in [
+                *(r.words for r in statement.rules),
+                *(n.words for n in statement.not_rules),
+                *statement.unread_rule_words,
+            ]
         ]
         for phrase in find_phrases(text):
             if not any(
