@@ -2,5 +2,6 @@
 
 from compiler.commands.check import check
 from compiler.commands.test import test
+from compiler.commands.timescale import compare, timescale
 
-COMMANDS = (check, test)
+COMMANDS = (check, test, timescale, compare)
