@@ -27,6 +27,9 @@ class Compiled:
 
     corpus: Corpus
     findings: tuple[Finding, ...]
+    blocking: tuple[Finding, ...] = ()
+    """Errors in reading the files (syntax, schema, ids, timescales): with any of these, the
+    corpus is incomplete and nothing may be built from it. Check findings do not block."""
 
     @property
     def errors(self) -> list[Finding]:
@@ -55,9 +58,10 @@ def compile_corpus(
     corpus, problems = assemble(root, sources)  # model: immutable, ids and files checked
     findings.extend(problems)
     corpus = _with_statutory_floors(corpus, fast=fast)
+    blocking = tuple(f for f in findings if f.severity is Severity.ERROR)
     if run_checks:
         findings.extend(check(corpus, today))  # check: consistency, floors, words, life cycle
-    return Compiled(corpus, tuple(sorted(findings, key=_order)))
+    return Compiled(corpus, tuple(sorted(findings, key=_order)), blocking)
 
 
 def _order(finding: Finding) -> tuple[str, int, int, str]:

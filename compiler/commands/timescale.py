@@ -24,7 +24,9 @@ def _facts(values: tuple[str, ...]) -> dict[str, bool]:
     for value in values:
         name, _, setting = value.partition("=")
         if setting.lower() not in ("true", "false"):
-            raise click.BadParameter(f"'{value}': write name=true or name=false", param_hint="--fact")
+            raise click.BadParameter(
+                f"'{value}': write name=true or name=false", param_hint="--fact"
+            )
         facts[name] = setting.lower() == "true"
     return facts
 
