@@ -43,7 +43,7 @@ SITE_FINISH: Callable[[Path], None] | None = None
 
 
 def build_date() -> date:
-    """The date a build is made for: ``SOURCE_DATE_EPOCH`` if set (reproducible builds), else today."""
+    """The date a build is made for: ``SOURCE_DATE_EPOCH`` if set, else today."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         return datetime.fromtimestamp(int(epoch), tz=UTC).date()
