@@ -1,7 +1,7 @@
 """Hypothesis searches over an authority's rules: the laws the checks claim, tested independently.
 
 The checks compare timescales exactly over a fixed horizon. These searches
-try start dates far outside it (1990 to 2065) and every combination of case
+try start dates far outside it (2000 to 2060) and every combination of case
 facts, looking for a date on which two rules the checks call equivalent
 disagree, or on which a local rule allows a later date than its statutory
 floor. They report the first such case, shrunk to its simplest form.
@@ -25,7 +25,8 @@ from compiler.timescale.compare import spoken
 from compiler.timescale.due import schedule
 
 OCCURRENCES = 8
-EARLIEST, LATEST = date(1990, 1, 1), date(2065, 12, 31)
+EARLIEST, LATEST = date(2000, 1, 1), date(2060, 12, 31)
+"""Start dates to search: the calendars cover 2000-2070, which leaves room for the occurrences."""
 SEARCH = settings(
     max_examples=150,
     deadline=None,

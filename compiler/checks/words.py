@@ -83,7 +83,7 @@ def rules_say_what_their_words_say(corpus: Corpus, today: date) -> Iterable[Find
     for _, statement in _statements(corpus):
         for rule in statement.rules:
             phrases = find_phrases(rule.words)
-            stated = timescale_readings(rule.timescale) - {("once", 1)}
+            stated = timescale_readings(rule.timescale)
             unread = [p for p in phrases if not (p.readings & stated)]
             said = set().union(*(p.readings for p in phrases)) if phrases else set()
             unsaid = stated - said
