@@ -8,6 +8,7 @@ True
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 from compiler.assemble import assemble
@@ -32,8 +33,13 @@ class Compiled:
         return [f for f in self.findings if f.severity is Severity.ERROR]
 
 
-def compile_corpus(root: Path, *, fast: bool = True, run_checks: bool = True) -> Compiled:
-    """Read, validate, model and check the standards under ``root`` (a corpus, folder or file)."""
+def compile_corpus(
+    root: Path, *, fast: bool = True, run_checks: bool = True, today: date | None = None
+) -> Compiled:
+    """Read, validate, model and check the standards under ``root`` (a corpus, folder or file).
+
+    ``today`` is the date the checks judge review dates against (default: today).
+    """
     files, findings = discover(root)  # which files, of which kind
     sources: list[tuple[str, Source]] = []
     for file in files:
@@ -50,7 +56,7 @@ def compile_corpus(root: Path, *, fast: bool = True, run_checks: bool = True) ->
     findings.extend(problems)
     corpus = _with_statutory_floors(corpus, fast=fast)
     if run_checks:
-        findings.extend(check(corpus))  # check: consistency, floors, words, life cycle
+        findings.extend(check(corpus, today))  # check: consistency, floors, words, life cycle
     return Compiled(corpus, tuple(sorted(findings, key=_order)))
 
 

@@ -1,5 +1,6 @@
 """The commands of the ``standards`` CLI, one module each."""
 
 from compiler.commands.check import check
+from compiler.commands.test import test
 
-COMMANDS = (check,)
+COMMANDS = (check, test)
