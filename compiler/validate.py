@@ -132,6 +132,13 @@ def _finding(source: Source, err: ValidationError) -> Finding:
             where,
             "write dates as YYYY-MM-DD, such as 2017-05-01",
         )
+    if err.validator == "pattern" and str(err.validator_value).startswith("^https?"):
+        return error(
+            "schema-url",
+            f"'{err.instance}' is not a web address",
+            where,
+            "write the full address starting with https:// (or http://)",
+        )
     if (err.validator == "pattern" and field in ("id", "rule", "version")) or _is_id(err):
         return _bad_id(field, err, where)
     if err.validator in ("minimum", "exclusiveMinimum"):
