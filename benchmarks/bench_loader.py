@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from compiler.load import load  # noqa: E402
-from compiler.resources import bundled  # noqa: E402
+from compiler.load import load
+from compiler.resources import bundled
 
 TARGET = 3.0
 

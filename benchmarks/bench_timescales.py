@@ -52,7 +52,7 @@ REGULATION_28 = Recurrence(
         Phase(Duration(6, "weeks"), lasts=Duration(1, "years")),
         Phase(Duration(3, "months"), where=(("placement_until_18", True),)),
     ),
-    first=Duration(1, "weeks"),
+    first=(Duration(1, "weeks"),),
 )
 
 

@@ -9,6 +9,7 @@ versions of a document in order, and every timescale readable.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import date
@@ -74,7 +75,10 @@ def _authority_folder(path: Path, kind: str) -> Path:
 
 
 def _authority(
-    source: Source, versions: list[Version], scenario_files: list[ScenarioFile], findings: list[Finding]
+    source: Source,
+    versions: list[Version],
+    scenario_files: list[ScenarioFile],
+    findings: list[Finding],
 ) -> Authority:
     data = source.data
     folder = source.path.parent
@@ -147,7 +151,7 @@ def _version_key(version: str) -> tuple[int, ...]:
 
 
 def _version_order(ordered: list[Version]) -> Iterable[Finding]:
-    for earlier, later in zip(ordered, ordered[1:], strict=False):
+    for earlier, later in itertools.pairwise(ordered):
         if earlier.effective_from == later.effective_from:
             yield error(
                 "versions-same-date",

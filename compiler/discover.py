@@ -42,7 +42,9 @@ def discover(root: Path) -> tuple[list[CorpusFile], list[Finding]]:
     if root.is_file():
         return [CorpusFile(root, kind_of(root))], []
     authority_folders = (
-        [root] if (root / AUTHORITY_FILE).is_file() else sorted(p for p in root.iterdir() if p.is_dir())
+        [root]
+        if (root / AUTHORITY_FILE).is_file()
+        else sorted(p for p in root.iterdir() if p.is_dir())
     )
     files: list[CorpusFile] = []
     stray: list[Finding] = []

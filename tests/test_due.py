@@ -75,9 +75,27 @@ def test_monthly_recurrence_clips_each_step_to_the_month_end() -> None:
     )
 
 
+def test_two_first_deadlines_then_the_phases_reg_33_reviews() -> None:
+    # First review within 20 working days of becoming looked after (Mon 5 Jan 2026: Mon 2 Feb),
+    # the second within 3 months of the first (Sat 2 May), then every 6 months.
+    reviews = Recurrence(
+        "became_looked_after",
+        (every(6, "months"),),
+        first=(Duration(20, "working_days"), Duration(3, "months")),
+    )
+    assert schedule(reviews, date(2026, 1, 5), ENGLAND, occurrences=4) == (
+        date(2026, 2, 2),
+        date(2026, 5, 2),
+        date(2026, 11, 2),
+        date(2027, 5, 2),
+    )
+    # After a first review held early, on 20 January, the second is due 20 April.
+    assert next_due(reviews, date(2026, 1, 5), ENGLAND, [date(2026, 1, 20)]) == date(2026, 4, 20)
+
+
 def test_first_deadline_comes_before_the_first_interval() -> None:
     # Reg 28(2): within one week of the placement, then at intervals of six weeks.
-    placement = Recurrence("placement_start", (every(6, "weeks"),), first=Duration(1, "weeks"))
+    placement = Recurrence("placement_start", (every(6, "weeks"),), first=(Duration(1, "weeks"),))
     assert schedule(placement, date(2025, 9, 3), ENGLAND, occurrences=3) == days(
         (9, 10), (10, 22), (12, 3), year=2025
     )
@@ -250,7 +268,9 @@ class TestNextDue:
         )
 
     def test_first_deadline_when_nothing_is_done(self) -> None:
-        placement = Recurrence("placement_start", (every(6, "weeks"),), first=Duration(1, "weeks"))
+        placement = Recurrence(
+            "placement_start", (every(6, "weeks"),), first=(Duration(1, "weeks"),)
+        )
         assert next_due(placement, date(2025, 9, 3), ENGLAND, []) == date(2025, 9, 10)
         assert next_due(placement, date(2025, 9, 3), ENGLAND, [date(2025, 9, 8)]) == date(
             2025, 10, 20

@@ -21,24 +21,69 @@ INVALID = Path(__file__).parent / "fixtures" / "invalid"
 # fixture: (code, line, column, words the message must contain)
 EXPECTED = {
     "yaml-syntax.yaml": ("yaml-syntax", 8, 1, "YAML syntax error"),
-    "duplicate-key.yaml": ("duplicate-key", 6, 1, "duplicate key 'title' (first defined at line 3, column 1)"),
+    "duplicate-key.yaml": (
+        "duplicate-key",
+        6,
+        1,
+        "duplicate key 'title' (first defined at line 3, column 1)",
+    ),
     "tab-indentation.yaml": ("yaml-tab", 10, 1, "a tab character is used for indentation"),
     "python-tag.yaml": ("yaml-tag", 3, 8, "'!!python/object/apply:os.system' is not allowed"),
     "alias-bomb.yaml": ("yaml-alias", 2, 8, "aliases ('*a') are not allowed"),
     "unknown-property.yaml": ("unknown-field", 6, 1, "unknown field 'reviewed_by'"),
-    "wrong-type.yaml": ("schema-type", 11, 17, "'statements' should be a list, not the text 'none yet'"),
+    "wrong-type.yaml": (
+        "schema-type",
+        11,
+        17,
+        "'statements' should be a list, not the text 'none yet'",
+    ),
     "missing-required.yaml": ("schema-required", 2, 1, "missing required field 'status'"),
-    "invalid-date.yaml": ("schema-date", 6, 17, "'2020-02-30' is not a valid date for 'effective_from'"),
-    "effective-after-review.yaml": ("review-before-effective", 7, 12, "the review date 2019-10-01 is before the effective date 2020-01-01"),
+    "invalid-date.yaml": (
+        "schema-date",
+        6,
+        17,
+        "'2020-02-30' is not a valid date for 'effective_from'",
+    ),
+    "effective-after-review.yaml": (
+        "review-before-effective",
+        7,
+        12,
+        "the review date 2019-10-01 is before the effective date 2020-01-01",
+    ),
     "unknown-activity.yaml": ("unknown-term", 17, 23, "unknown activity 'statutory_vist'"),
     "unknown-group.yaml": ("unknown-term", 16, 30, "unknown group 'child_protecton'"),
     "unknown-condition.yaml": ("unknown-term", 20, 26, "unknown condition 'manager_aproved'"),
-    "qualifier-wrong-group.yaml": ("qualifier-group", 16, 48, "the qualifier 'placement_type' does not apply to the group 'child_protection'"),
+    "qualifier-wrong-group.yaml": (
+        "qualifier-group",
+        16,
+        48,
+        "the qualifier 'placement_type' does not apply to the group 'child_protection'",
+    ),
     "bad-status.yaml": ("schema-choice", 5, 9, "'publish' is not allowed for 'status'"),
-    "duplicate-statement-id.yaml": ("duplicate-statement-id", 21, 13, "duplicate statement id 'cp-visits' (first used at line 12, column 13)"),
-    "duplicate-rule-id.yaml": ("duplicate-rule-id", 21, 17, "duplicate rule id 'cp-visit' (first used at line 15, column 17)"),
-    "wrong-version/1.0.yaml": ("file-name-version", 4, 10, "the file name '1.0.yaml' does not match the version it holds ('2.0')"),
-    "escaping-id.yaml": ("bad-id", 9, 9, "the id '../visits' may only use lower-case letters, digits and single hyphens"),
+    "duplicate-statement-id.yaml": (
+        "duplicate-statement-id",
+        21,
+        13,
+        "duplicate statement id 'cp-visits' (first used at line 12, column 13)",
+    ),
+    "duplicate-rule-id.yaml": (
+        "duplicate-rule-id",
+        21,
+        17,
+        "duplicate rule id 'cp-visit' (first used at line 15, column 17)",
+    ),
+    "wrong-version/1.0.yaml": (
+        "file-name-version",
+        4,
+        10,
+        "the file name '1.0.yaml' does not match the version it holds ('2.0')",
+    ),
+    "escaping-id.yaml": (
+        "bad-id",
+        9,
+        9,
+        "the id '../visits' may only use lower-case letters, digits and single hyphens",
+    ),
     "empty.yaml": ("empty-file", 1, 1, "the file is empty"),
     "non-utf8.yaml": ("not-utf8", 3, 25, "byte 0xe9 is not valid UTF-8"),
     "bom.yaml": ("byte-order-mark", 1, 1, "byte-order mark"),
@@ -47,12 +92,27 @@ EXPECTED = {
     "unknown-unit.yaml": ("schema-choice", 22, 46, "'fortnights' is not allowed for 'unit'"),
     "ambiguous-monthly.yaml": ("timescale", 18, 24, "monthly"),
     "unreadable-timescale.yaml": ("timescale", 18, 24, "fortnighly"),
-    "words-not-in-text.yaml": ("rule-words-not-in-text", 15, 13, "rule 'cp-visit' quotes words that are not in its statement"),
+    "words-not-in-text.yaml": (
+        "rule-words-not-in-text",
+        15,
+        13,
+        "rule 'cp-visit' quotes words that are not in its statement",
+    ),
     "multiple-documents.yaml": ("yaml-documents", 21, 1, "more than one YAML document"),
     "string-version.yaml": ("schema-version", 4, 10, "'one' is not a version number"),
     "bad-url.yaml": ("schema-url", 7, 54, "'javascript:alert(1)' is not a web address"),
-    "unknown-calendar/authority.yaml": ("unknown-term", 5, 11, "unknown calendar 'england-and-wale'"),
-    "tests/scenario-bad-date.yaml": ("schema-date", 5, 12, "'2025-13-01' is not a valid date for 'start'"),
+    "unknown-calendar/authority.yaml": (
+        "unknown-term",
+        5,
+        11,
+        "unknown calendar 'england-and-wale'",
+    ),
+    "tests/scenario-bad-date.yaml": (
+        "schema-date",
+        5,
+        12,
+        "'2025-13-01' is not a valid date for 'start'",
+    ),
 }
 
 
@@ -81,7 +141,7 @@ def test_check_command_exits_1_without_a_traceback(name: str) -> None:
     assert result.exit_code == 1, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "Traceback" not in result.output
-    code, line, column, _ = EXPECTED[name]
+    _code, line, column, _ = EXPECTED[name]
     assert f"{INVALID / name}:{line}:{column}: error:" in result.output
 
 

@@ -81,7 +81,7 @@ def schedule(
     due = plan.first_due()
     while due is not None and len(found) < occurrences:
         found.append(due)
-        due = plan.next_after(due)
+        due = plan.due_after(due, len(found))
     return tuple(found)
 
 
@@ -118,7 +118,7 @@ def next_due(
         return _count_next_due(t, start, done)
     plan = Plan.of(t, start, calendar, facts, events)
     counted = [d for d in done if d >= start]
-    return plan.next_after(max(counted)) if counted else plan.first_due()
+    return plan.due_after(max(counted), len(counted)) if counted else plan.first_due()
 
 
 def deadline(t: Deadline, start: date, calendar: Calendar) -> date:
@@ -188,13 +188,21 @@ class Plan:
         return None
 
     def first_due(self) -> date | None:
-        """The first occurrence's latest date: ``first`` if given, else one interval."""
+        """The first occurrence's latest date: its own deadline if given, else one interval."""
+        return self.due_after(self.start, 0)
+
+    def due_after(self, day: date, occurred: int) -> date | None:
+        """The next latest date after ``day``, when ``occurred`` occurrences have happened.
+
+        The first few follow the recurrence's own ``first`` deadlines, each
+        counted from the one before; then the phases govern.
+        """
         first = self.recurrence.first
-        if first is None:
-            return self.next_after(self.start)
-        if self.interval_at(self.start) is None:
+        if occurred >= len(first):
+            return self.next_after(day)
+        if self.interval_at(day) is None:
             return None
-        return self._capped(add(self.start, first, self.calendar), self.start)
+        return self._capped(add(day, first[occurred], self.calendar), day)
 
     def next_after(self, day: date) -> date | None:
         """The next occurrence's latest date after one on ``day``."""

@@ -169,13 +169,16 @@ class Recurrence:
     """At intervals of not more than each phase's ``every``, counted from ``event``.
 
     The first occurrence is due one interval after ``event`` unless ``first``
-    gives an earlier deadline. ``cap`` bounds every gap whatever the phase
-    ("never further apart than 4 weekly").
+    gives its own deadlines: ``first[0]`` after the event, then ``first[1]``
+    after that occurrence, and so on ("within 20 working days of the child
+    becoming looked after, then within 3 months, then every 6 months").
+    ``cap`` bounds every gap whatever the phase ("never further apart than 4
+    weekly").
     """
 
     event: str
     phases: tuple[Phase, ...]
-    first: Duration | None = None
+    first: tuple[Duration, ...] = ()
     cap: Duration | None = None
 
     def __post_init__(self) -> None:
@@ -194,8 +197,8 @@ class Recurrence:
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"from": self.event}
-        if self.first is not None:
-            data["first"] = self.first.to_json()
+        if self.first:
+            data["first"] = [duration.to_json() for duration in self.first]
         data["phases"] = [phase.to_json() for phase in self.phases]
         if self.cap is not None:
             data["cap"] = self.cap.to_json()
@@ -254,7 +257,7 @@ def timescale_from_json(data: Mapping[str, Any], event: str | None = None) -> Ti
             return Recurrence(
                 event=_need_event(body.get("from") or event),
                 phases=tuple(Phase.from_json(p) for p in body["phases"]),
-                first=Duration.from_json(body["first"]) if "first" in body else None,
+                first=tuple(Duration.from_json(d) for d in body.get("first", [])),
                 cap=Duration.from_json(body["cap"]) if "cap" in body else None,
             )
         if kind == "count":

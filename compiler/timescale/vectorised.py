@@ -137,7 +137,7 @@ def schedule_array(
         for k in range(occurrences):
             out[:, k] = due
             if k + 1 < occurrences:
-                due = plan.next_after(due)
+                due = plan.due_after(due, k + 1)
     return out
 
 
@@ -178,7 +178,12 @@ def due_array(
         return add_array(np.where(done, NAT, starts), t.within, calendar, -1 if t.before else 1)
     plan = ArrayPlan(t, starts, calendar, facts or {}, events or {})
     counted = last >= starts
-    if t.first is None:
+    if len(t.first) > 1:
+        raise TimescaleError(
+            "a recurrence with more than one first deadline needs the number of past "
+            "occurrences, not only the latest: use compiler.timescale.due.next_due"
+        )
+    if not t.first:
         return plan.next_after(np.where(counted, last, starts))
     return np.where(
         counted, plan.next_after(np.where(counted, last, NAT)), plan.first_due(~counted)
@@ -231,11 +236,15 @@ class ArrayPlan:
 
     def first_due(self, wanted: np.ndarray | bool = True) -> np.ndarray:
         """Each case's first due date (only where ``wanted``; ``NaT`` elsewhere)."""
+        return self.due_after(np.where(wanted, self.starts, NAT), 0)
+
+    def due_after(self, days: np.ndarray, occurred: int) -> np.ndarray:
+        """The next due dates after ``days``, when ``occurred`` occurrences have happened."""
         first = self.recurrence.first
-        if first is None:
-            return self.next_after(np.where(wanted, self.starts, NAT))
-        active = np.where(wanted & ~(self.starts >= self.end), self.starts, NAT)
-        return self._capped(add_array(active, first, self.calendar), active)
+        if occurred >= len(first):
+            return self.next_after(days)
+        active = np.where(days >= self.end, NAT, days)
+        return self._capped(add_array(active, first[occurred], self.calendar), active)
 
     def next_after(self, days: np.ndarray) -> np.ndarray:
         """The next due date after an occurrence on each of ``days`` (``NaT`` stays ``NaT``)."""

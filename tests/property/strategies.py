@@ -68,7 +68,7 @@ def recurrences(draw: st.DrawFn, working_only: bool = False) -> Recurrence:
             draw(phases(first=i == 0, last=i == count - 1, working_only=working_only))
             for i in range(count)
         ),
-        first=draw(st.none() | durations(working_only)),
+        first=tuple(draw(st.lists(durations(working_only), max_size=2))),
         cap=draw(st.none() | durations(working_only)),
     )
 

@@ -1,0 +1,155 @@
+"""Scenario tests: an authority's own cases, with the dates a practitioner expects.
+
+A case names a rule (``document/rule``), or a group of children and an
+activity (then the rule in force on the start date is used: the authority's
+own, or the statutory rule it inherits). The runner computes the dates from
+the rule and compares them with the case's expectations; every mismatch is
+worded so that a principal social worker can see which side is wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from compiler.calendar import load_calendar
+from compiler.errors import Location
+from compiler.model import Authority, Corpus, Rule, Subject, Version
+from compiler.timescale.compare import spoken
+from compiler.timescale.due import next_due, schedule
+
+
+@dataclass(frozen=True)
+class ScenarioResult:
+    """One case's outcome: passed, or the differences between expected and computed dates."""
+
+    authority: str
+    name: str
+    location: Location
+    problems: tuple[str, ...]
+    rule: str = ""
+
+    @property
+    def passed(self) -> bool:
+        return not self.problems
+
+
+def run_scenarios(corpus: Corpus, authority: Authority) -> list[ScenarioResult]:
+    """Every scenario case of ``authority``, run against the corpus."""
+    return [
+        run_case(corpus, authority, case, where)
+        for scenario in authority.scenarios
+        for case, where in zip(scenario.cases, scenario.locations, strict=True)
+    ]
+
+
+def run_case(
+    corpus: Corpus, authority: Authority, case: Mapping[str, Any], where: Location
+) -> ScenarioResult:
+    """Compute one case's dates and compare them with what it expects."""
+    start = date.fromisoformat(case["start"])
+    facts: dict[str, bool] = dict(case.get("facts", {}))
+    found = _resolve(corpus, authority, case, start, facts)
+    if isinstance(found, str):
+        return ScenarioResult(authority.id, case["name"], where, (found,))
+    version, rule = found
+    rule_name = f"{version.document_id}/{rule.id}"
+    calendar = load_calendar(authority.calendar, authority.closures)
+    events = {k: date.fromisoformat(v) for k, v in case.get("events", {}).items()}
+    done = sorted(date.fromisoformat(d) for d in case.get("done", []))
+    expect = case["expect"]
+    problems: list[str] = []
+    if "due" in expect:
+        wanted = [date.fromisoformat(d) for d in expect["due"]]
+        got = list(schedule(rule.timescale, start, calendar, facts, events, len(wanted)))
+        if got != wanted:
+            problems.append(f"due dates: expected {_dates(wanted)}, computed {_dates(got)}")
+    following = next_due(rule.timescale, start, calendar, done, facts, events)
+    if "next_due" in expect:
+        wanted_next = date.fromisoformat(expect["next_due"]) if expect["next_due"] else None
+        if following != wanted_next:
+            problems.append(f"next due: expected {_date(wanted_next)}, computed {_date(following)}")
+    for day in map(date.fromisoformat, expect.get("overdue_on", [])):
+        if following is None or not following < day:
+            problems.append(
+                f"expected overdue on {spoken(day)}, but the next is due {_date(following)}"
+            )
+    for day in map(date.fromisoformat, expect.get("in_time_on", [])):
+        if following is not None and following < day:
+            problems.append(f"expected in time on {spoken(day)}, but it was due {_date(following)}")
+    return ScenarioResult(authority.id, case["name"], where, tuple(problems), rule_name)
+
+
+def _resolve(
+    corpus: Corpus,
+    authority: Authority,
+    case: Mapping[str, Any],
+    start: date,
+    facts: Mapping[str, bool],
+) -> tuple[Version, Rule] | str:
+    if "rule" in case:
+        document_id, rule_id = case["rule"].split("/")
+        document = authority.document(document_id)
+        if document is None:
+            return f"no document '{document_id}' in {authority.id}"
+        version = document.in_force(start) or document.latest
+        rule = next((r for r in version.rules() if r.id == rule_id), None)
+        if rule is None:
+            return f"no rule '{rule_id}' in {version.key}"
+        return version, rule
+    subject = Subject(
+        case["subject"]["group"],
+        tuple(
+            sorted(
+                (k, tuple(v) if isinstance(v, list) else (v,))
+                for k, v in case["subject"].items()
+                if k != "group"
+            )
+        ),
+    )
+    candidates = list(applicable(authority, subject, case["activity"], start, facts))
+    if not candidates:
+        floor = corpus.jurisdiction_of(authority)
+        if floor is not None:
+            candidates = list(applicable(floor, subject, case["activity"], start, facts))
+    if len(candidates) != 1:
+        names = ", ".join(f"{v.document_id}/{r.id}" for v, r in candidates) or "none"
+        return (
+            f"{len(candidates)} rules apply to this case ({names}); name the one to test "
+            "with 'rule: document/rule'"
+        )
+    return candidates[0]
+
+
+def applicable(
+    authority: Authority, subject: Subject, activity: str, on: date, facts: Mapping[str, bool]
+) -> Iterable[tuple[Version, Rule]]:
+    """The rules in force on ``on`` that apply to a case: its group, activity and facts.
+
+    A rule applies when its subject covers the case's subject and every
+    condition it names holds; a rule overridden by another applicable rule
+    drops out.
+    """
+    found = [
+        (version, rule)
+        for version, rule in authority.rules_in_force(on)
+        if rule.activity == activity
+        and rule.subject.covers(subject)
+        and all(facts.get(fact, False) == value for fact, value in rule.conditions)
+    ]
+    overridden = {
+        override.rule if "/" in override.rule else f"{version.document_id}/{override.rule}"
+        for version, rule in found
+        for override in rule.overrides
+    }
+    return [(v, r) for v, r in found if f"{v.document_id}/{r.id}" not in overridden]
+
+
+def _date(day: date | None) -> str:
+    return "never (nothing more is due)" if day is None else spoken(day)
+
+
+def _dates(days: list[date]) -> str:
+    return ", ".join(spoken(d) for d in days) or "none"
