@@ -270,12 +270,15 @@ def _statement(
     problems: list[Finding],
 ) -> Statement:
     rules = []
+    unread = []
     for index, rule in enumerate(data.get("rules", [])):
         rule_path = (*path, "rules", index)
         _unique(rule_ids, rule["id"], source.location((*rule_path, "id")), "rule", problems)
         built = _rule(source, rule, rule_path, problems)
         if built is not None:
             rules.append(built)
+        else:
+            unread.append(rule["words"])
     not_rules = tuple(
         NotRule(item["words"], item["reason"], source.location((*path, "not_rules", index)))
         for index, item in enumerate(data.get("not_rules", []))
@@ -288,6 +291,7 @@ def _statement(
         rules=tuple(rules),
         not_rules=not_rules,
         replaces=data.get("replaces", ""),
+        unread_rule_words=tuple(unread),
     )
 
 
@@ -304,15 +308,12 @@ def _rule(
             timescale = timescale_from_json(written, data.get("event"))
     except TimescaleError as exc:
         at = source.text_location((*path, "timescale"), exc.column) if exc.column else where
-        hint = "; ".join(f"'{r}'" for r in exc.readings)
-        problems.append(
-            error(
-                "timescale",
-                f"cannot read the timescale: {exc.message}",
-                at,
-                f"write one of: {hint}" if hint else "see the README's table of timescale forms",
-            )
+        hint = (
+            "choose the reading the document means, and say why in the rule's interpretation"
+            if exc.readings
+            else "see the README's table of timescale forms"
         )
+        problems.append(error("timescale", f"cannot read the timescale: {exc.message}", at, hint))
         return None
     return Rule(
         id=data["id"],

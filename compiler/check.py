@@ -1,23 +1,67 @@
 """Stage 4, check: run every check over the model and collect their findings.
 
 Each check is a small function named after the invariant it guards, taking
-the corpus and returning findings; it never prints. The tuple below is the
-whole list, in the order findings are easiest to read.
+the corpus and the date to judge it on, and returning findings; it never
+prints. The tuple below is the whole list, in the order findings are easiest
+to read. An authority may change a check's severity, or turn it off, in its
+``authority.yaml`` (``checks: {review-date-passed: error}``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
+from datetime import date
 
-from compiler.checks.words import rule_words_are_quoted
-from compiler.errors import Finding
-from compiler.model import Corpus
+from compiler.checks.conflicts import no_conflicting_rules, overrides_are_valid
+from compiler.checks.floors import no_rule_looser_than_statute, statutory_duties_are_addressed
+from compiler.checks.lifecycle import review_dates_are_not_passed, versions_follow_their_reviews
+from compiler.checks.words import (
+    rule_words_are_quoted,
+    rules_say_what_their_words_say,
+    timescale_words_are_encoded,
+)
+from compiler.errors import Finding, Severity
+from compiler.model import Authority, Corpus
 
-Check = Callable[[Corpus], Iterable[Finding]]
+Check = Callable[[Corpus, date], Iterable[Finding]]
 
-CHECKS: tuple[Check, ...] = (rule_words_are_quoted,)
+CHECKS: tuple[Check, ...] = (
+    rule_words_are_quoted,
+    timescale_words_are_encoded,
+    rules_say_what_their_words_say,
+    overrides_are_valid,
+    no_conflicting_rules,
+    no_rule_looser_than_statute,
+    statutory_duties_are_addressed,
+    review_dates_are_not_passed,
+    versions_follow_their_reviews,
+)
 
 
-def check(corpus: Corpus) -> list[Finding]:
-    """Every finding of every check over ``corpus``."""
-    return [finding for run in CHECKS for finding in run(corpus)]
+def check(corpus: Corpus, today: date | None = None) -> list[Finding]:
+    """Every finding of every check over ``corpus``, judged on ``today``."""
+    today = today or date.today()
+    findings = [finding for run in CHECKS for finding in run(corpus, today)]
+    return [chosen for f in findings if (chosen := _configured(corpus, f)) is not None]
+
+
+def _configured(corpus: Corpus, finding: Finding) -> Finding | None:
+    """Apply the severity an authority chose for a check, or drop it if turned off."""
+    authority = _authority_of(corpus, finding)
+    if authority is None:
+        return finding
+    chosen = dict(authority.check_severities).get(finding.code)
+    if chosen is None:
+        return finding
+    if chosen == "off":
+        return None
+    return replace(finding, severity=Severity(chosen))
+
+
+def _authority_of(corpus: Corpus, finding: Finding) -> Authority | None:
+    named = dict(finding.data).get("authority")
+    for authority in corpus.authorities:
+        if authority.id == named or authority.path in finding.location.path.parents:
+            return authority
+    return None

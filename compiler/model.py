@@ -102,6 +102,9 @@ class Statement:
     rules: tuple[Rule, ...] = ()
     not_rules: tuple[NotRule, ...] = ()
     replaces: str = ""
+    unread_rule_words: tuple[str, ...] = ()
+    """Words of rules whose timescale could not be read (already reported), so that the
+    words check does not report them a second time."""
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,8 @@ _PATTERNS = (
     r"(?P<adverb>daily|weekly|fortnightly|monthly|quarterly|annually|yearly)\b",
     r"\b(?:each|every)\s+(?P<each>day|week|fortnight|month|year)\b",
     # counts: "twice a month", "once a week"
-    r"\b(?P<times>once|twice|(?:\d+|two|three|four)\s+times)\s+(?:a|per|each|every)\s+"
+    r"\b(?:at\s+least\s+)?(?P<times>once|twice|(?:\d+|two|three|four)\s+times)\s+"
+    r"(?:a|per|each|every)\s+"
     r"(?:calendar\s+)?(?P<per>week|month|year)\b",
     # one-off minimums: "seen once as a minimum", "at least once"
     r"\b(?P<once>at\s+least\s+once|once\s+as\s+a\s+minimum)\b",
@@ -123,12 +124,12 @@ def _readings(match: re.Match[str]) -> frozenset[Reading]:
         times = 2 if groups["times"].lower() == "twice" else _amount(groups["times"])
         per = groups["per"].lower()
         readings = {("count_per_" + per, times)}
-        if groups["per"].lower() == "month":
-            readings |= {_reading(4 // times or 1, "week"), _reading(1, "month")}
-        elif per == "week" and times == 1:
-            readings.add(_reading(1, "week"))
-        elif per == "year" and times == 1:
-            readings.add(_reading(1, "year"))
+        if per == "month" and times == 1:  # once a month: every calendar month, or 4 weeks
+            readings |= {_reading(1, "month"), _reading(4, "week")}
+        elif per == "month" and times == 2:  # twice a month: every 2 weeks
+            readings.add(_reading(2, "week"))
+        elif times == 1:  # once a week, once a year
+            readings.add(_reading(1, per))
         return frozenset(readings)
     return frozenset({("once", 1)})
 

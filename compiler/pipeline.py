@@ -8,6 +8,7 @@ True
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 from compiler.assemble import assemble
@@ -26,14 +27,22 @@ class Compiled:
 
     corpus: Corpus
     findings: tuple[Finding, ...]
+    blocking: tuple[Finding, ...] = ()
+    """Errors in reading the files (syntax, schema, ids, timescales): with any of these, the
+    corpus is incomplete and nothing may be built from it. Check findings do not block."""
 
     @property
     def errors(self) -> list[Finding]:
         return [f for f in self.findings if f.severity is Severity.ERROR]
 
 
-def compile_corpus(root: Path, *, fast: bool = True, run_checks: bool = True) -> Compiled:
-    """Read, validate, model and check the standards under ``root`` (a corpus, folder or file)."""
+def compile_corpus(
+    root: Path, *, fast: bool = True, run_checks: bool = True, today: date | None = None
+) -> Compiled:
+    """Read, validate, model and check the standards under ``root`` (a corpus, folder or file).
+
+    ``today`` is the date the checks judge review dates against (default: today).
+    """
     files, findings = discover(root)  # which files, of which kind
     sources: list[tuple[str, Source]] = []
     for file in files:
@@ -49,9 +58,10 @@ def compile_corpus(root: Path, *, fast: bool = True, run_checks: bool = True) ->
     corpus, problems = assemble(root, sources)  # model: immutable, ids and files checked
     findings.extend(problems)
     corpus = _with_statutory_floors(corpus, fast=fast)
+    blocking = tuple(f for f in findings if f.severity is Severity.ERROR)
     if run_checks:
-        findings.extend(check(corpus))  # check: consistency, floors, words, life cycle
-    return Compiled(corpus, tuple(sorted(findings, key=_order)))
+        findings.extend(check(corpus, today))  # check: consistency, floors, words, life cycle
+    return Compiled(corpus, tuple(sorted(findings, key=_order)), blocking)
 
 
 def _order(finding: Finding) -> tuple[str, int, int, str]:

@@ -48,6 +48,7 @@ class Vocabulary:
 
     groups: Mapping[str, Term]
     group_qualifiers: Mapping[str, tuple[str, ...]]
+    adult_groups: frozenset[str]
     qualifiers: Mapping[str, Qualifier]
     activities: Mapping[str, Term]
     events: Mapping[str, Term]
@@ -85,6 +86,7 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
     return Vocabulary(
         groups=_terms(raw["groups"]),
         group_qualifiers={k: tuple(v.get("qualifiers", ())) for k, v in raw["groups"].items()},
+        adult_groups=frozenset(k for k, v in raw["groups"].items() if v.get("adults")),
         qualifiers={
             key: Qualifier(key, value["title"], value["description"], _terms(value["values"]))
             for key, value in raw["qualifiers"].items()

@@ -1,5 +1,8 @@
 """The commands of the ``standards`` CLI, one module each."""
 
+from compiler.commands.build import build
 from compiler.commands.check import check
+from compiler.commands.test import test
+from compiler.commands.timescale import compare, timescale
 
-COMMANDS = (check,)
+COMMANDS = (check, test, timescale, compare, build)

@@ -1,0 +1,80 @@
+"""``standards build``: the whole pipeline, then every emitter, written atomically.
+
+load -> validate -> model -> check (see :mod:`compiler.pipeline`), then each
+emitter turns the model into files (rule packs, the site's Markdown), and the
+site step runs MkDocs over the staged Markdown. Everything lands in the output
+folder at once, or not at all.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path, PurePosixPath
+
+from compiler.errors import FindingsError
+from compiler.pipeline import Compiled, compile_corpus
+from compiler.write import write_atomically
+
+Files = dict[PurePosixPath, bytes]
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class BuildContext:
+    """What every emitter gets: the compiled corpus, the build date, and the files so far."""
+
+    compiled: Compiled
+    today: date
+    files: Mapping[PurePosixPath, bytes]
+    site: bool
+
+
+Emitter = Callable[[BuildContext], Files]
+
+EMITTERS: tuple[tuple[str, Emitter], ...] = ()
+"""Always run: (what they write, the emitter)."""
+SITE_EMITTERS: tuple[tuple[str, Emitter], ...] = ()
+"""Run when the site is built: they write its Markdown under docs/."""
+SITE_FINISH: Callable[[Path], None] | None = None
+"""Runs MkDocs over the staged docs/ into site/, before the output is swapped into place."""
+
+
+def build_date() -> date:
+    """The date a build is made for: ``SOURCE_DATE_EPOCH`` if set, else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    return date.today()
+
+
+def build(
+    root: Path,
+    out: Path,
+    *,
+    site: bool = True,
+    today: date | None = None,
+    progress: Progress | None = None,
+) -> Compiled:
+    """Build rule packs (and, with ``site``, the guidance site) from ``root`` into ``out``."""
+    say = progress or (lambda _: None)
+    today = today or build_date()
+    say("reading and checking the standards")
+    compiled = compile_corpus(root, today=today)  # load -> validate -> model -> check
+    if compiled.blocking:
+        raise FindingsError(list(compiled.blocking))  # nothing is written
+    files: Files = {}
+    for label, emitter in EMITTERS + (SITE_EMITTERS if site else ()):
+        say(f"writing {label}")  # emit: packs first, so the site can link to them
+        files.update(emitter(BuildContext(compiled, today, dict(files), site)))
+
+    def finish(staging: Path) -> None:
+        if site and SITE_FINISH is not None:
+            say("building the site with MkDocs")
+            SITE_FINISH(staging)
+
+    write_atomically(out, files, finish)
+    say(f"done: {out}")
+    return compiled

@@ -1,0 +1,75 @@
+"""Comparing two rules exactly, under every combination of the facts they depend on.
+
+Shared by the conflict and floor checks. Results are cached by timescale,
+calendar and facts, because a corpus repeats the same timescales many times
+(every authority compares its children-in-care visits with regulation 28).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from compiler.calendar import Calendar
+from compiler.checks.scope import fact_cases
+from compiler.model import Rule
+from compiler.timescale.compare import Comparison, compare
+from compiler.timescale.format import format_timescale
+from compiler.timescale.model import Timescale
+from compiler.vocabulary import vocabulary
+
+
+@dataclass(frozen=True)
+class RuleComparison:
+    """How rule A compares with rule B, and under which facts the difference shows."""
+
+    relation: str
+    comparison: Comparison
+    facts: tuple[tuple[str, bool], ...]
+
+    def witness_text(self, label_a: str, label_b: str) -> str:
+        """The first witness in words, with the facts it needs, or empty if equivalent."""
+        if not self.comparison.witnesses:
+            return ""
+        text = self.comparison.witnesses[0].describe(label_a, label_b, "a case starting")
+        conditions = [fact for fact, value in self.facts if value]
+        if conditions:
+            titles = ", ".join(vocabulary().conditions[c].title.lower() for c in conditions)
+            text += f" (where: {titles})"
+        return text
+
+
+def compare_rules(a: Rule, b: Rule, calendar: Calendar) -> RuleComparison:
+    """A compared with B under every fact case; the first case that is not equivalent wins.
+
+    Over all fact cases, the relation is the combination: stricter in one
+    case and looser in another is incomparable.
+    """
+    results = [
+        (_compare(a.timescale, b.timescale, calendar, tuple(sorted(facts.items()))), facts)
+        for facts in fact_cases(a, b)
+    ]
+    relations = {result.relation for result, _ in results} - {"equivalent"}
+    if not relations:
+        result, facts = results[0]
+        return RuleComparison("equivalent", result, tuple(sorted(facts.items())))
+    relation = relations.pop() if len(relations) == 1 else "incomparable"
+    result, facts = next((r, f) for r, f in results if r.relation != "equivalent")
+    return RuleComparison(relation, result, tuple(sorted(facts.items())))
+
+
+@lru_cache(maxsize=65536)
+def _compare(
+    a: Timescale, b: Timescale, calendar: Calendar, facts: tuple[tuple[str, bool], ...]
+) -> Comparison:
+    return compare(a, b, calendar, dict(facts))
+
+
+def describe(rule: Rule) -> str:
+    """A rule's timescale in plain English."""
+    return format_timescale(rule.timescale)
+
+
+def facts_text(facts: Mapping[str, bool]) -> str:
+    return ", ".join(f"{k}={'true' if v else 'false'}" for k, v in sorted(facts.items()))

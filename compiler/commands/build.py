@@ -1,0 +1,52 @@
+"""``standards build``: rule packs and the guidance site from a corpus."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from compiler.build import build as build_all
+from compiler.errors import FindingsError, Severity
+from compiler.resources import bundled
+
+
+@click.command()
+@click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("build"),
+    show_default=True,
+    help="Output folder: packs/, docs/ and site/ are written inside it.",
+)
+@click.option("--no-site", is_flag=True, help="Write the rule packs only.")
+@click.option("--quiet", is_flag=True, help="Do not show progress.")
+def build(path: Path | None, out: Path, no_site: bool, quiet: bool) -> None:
+    """Build rule packs and the guidance site from PATH (default: the bundled standards).
+
+    Nothing is written if the standards cannot be read; the previous build is
+    left as it was. Findings of the checks are shown on the site and counted here.
+
+    Example: standards build && open build/site/index.html
+    """
+    root = path or bundled("standards")
+    say = (lambda _: None) if quiet else (lambda text: click.echo(f"... {text}", err=True))
+    try:
+        compiled = build_all(root, out, site=not no_site, progress=say)
+    except FindingsError as failed:
+        for finding in failed.findings:
+            click.echo(finding.render(), err=True)
+        click.echo(
+            f"build stopped: {len(failed.findings)} error(s) in the standards files; "
+            f"nothing was written to {out}",
+            err=True,
+        )
+        sys.exit(1)
+    counts = {s: sum(1 for f in compiled.findings if f.severity is s) for s in Severity}
+    click.echo(
+        f"built {out}: {counts[Severity.ERROR]} error(s) and {counts[Severity.WARNING]} "
+        "warning(s) found by the checks (see `standards check`)",
+        err=True,
+    )

@@ -1,0 +1,48 @@
+"""``standards test``: the standards test suite (documents, checks, scenarios, properties)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+import pytest
+
+from compiler import pytest_plugin
+from compiler.resources import bundled
+
+
+@click.command("test")
+@click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
+@click.option("-k", "keyword", default="", help="Only run tests whose names match (pytest -k).")
+@click.option("-v", "--verbose", is_flag=True, help="List every test, passed or failed.")
+def test(path: Path | None, keyword: str, verbose: bool) -> None:
+    """Run the standards test suite over PATH (default: the bundled standards).
+
+    Every document must validate; every check runs as its own test per
+    authority ("st-helens: has no conflicting rules"); every scenario case is a
+    test; hypothesis searches each authority's rules for a date that breaks
+    what the checks claim. The same tests run under plain `pytest` in a
+    standards repository. Exit status: 0 all passed, 1 failures, 2 usage error.
+
+    Example: standards test standards/gloucestershire
+    """
+    root = (path or bundled("standards")).resolve()
+    args = [
+        str(root),
+        "-o",
+        "addopts=",
+        "-p",
+        "no:standards",
+        "-p",
+        "no:cacheprovider",
+        "--rootdir",
+        str(root if root.is_dir() else root.parent),
+        "-c",
+        str(Path(pytest_plugin.__file__).with_name("standards_pytest.ini")),
+        "-v" if verbose else "-q",
+    ]
+    if keyword:
+        args += ["-k", keyword]
+    code = pytest.main(args, plugins=[pytest_plugin])
+    sys.exit(0 if code == 0 else (2 if code in (3, 4) else 1))

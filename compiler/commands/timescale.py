@@ -1,0 +1,180 @@
+"""``standards timescale`` and ``standards compare``: read and compare timescale phrases."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+
+import click
+
+from compiler.calendar import CalendarError, load_calendar
+from compiler.timescale.compare import compare as compare_timescales
+from compiler.timescale.compare import spoken
+from compiler.timescale.due import schedule
+from compiler.timescale.format import format_timescale
+from compiler.timescale.model import Timescale, TimescaleError
+from compiler.timescale.parse import parse_timescale
+
+CALENDARS = ("england-and-wales", "scotland", "northern-ireland")
+
+
+def _facts(values: tuple[str, ...]) -> dict[str, bool]:
+    facts = {}
+    for value in values:
+        name, _, setting = value.partition("=")
+        if setting.lower() not in ("true", "false"):
+            raise click.BadParameter(
+                f"'{value}': write name=true or name=false", param_hint="--fact"
+            )
+        facts[name] = setting.lower() == "true"
+    return facts
+
+
+def _read(phrase: str, event: str | None) -> Timescale:
+    """Parse a phrase; without --event, a phrase that names no event counts from "the event"."""
+    try:
+        try:
+            return parse_timescale(phrase, event=event)
+        except TimescaleError as exc:
+            if event is not None or "which event starts the clock" not in exc.message:
+                raise
+            return parse_timescale(phrase, event="event")
+    except TimescaleError as exc:
+        click.echo(f"error: cannot read '{phrase}': {exc.message}", err=True)
+        for reading in exc.readings:
+            click.echo(f"    reading: {reading}", err=True)
+        sys.exit(1)
+
+
+fact_option = click.option(
+    "--fact",
+    "facts",
+    multiple=True,
+    metavar="NAME=true|false",
+    help="A case fact, such as manager_approved=true (repeatable).",
+)
+calendar_option = click.option(
+    "--calendar",
+    "calendar_id",
+    type=click.Choice(CALENDARS),
+    default="england-and-wales",
+    show_default=True,
+    help="Bank holidays to count working days with.",
+)
+format_option = click.option(
+    "--format",
+    "output",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people, json for tools.",
+)
+
+
+@click.command()
+@click.argument("phrase")
+@click.option("--from", "start", type=click.DateTime(["%Y-%m-%d"]), help="Start date, YYYY-MM-DD.")
+@click.option("--event", help="The start event when the phrase does not name one.")
+@click.option("--count", default=6, show_default=True, help="How many occurrences to show.")
+@calendar_option
+@fact_option
+@format_option
+def timescale(
+    phrase: str,
+    start: object,
+    event: str | None,
+    count: int,
+    calendar_id: str,
+    facts: tuple[str, ...],
+    output: str,
+) -> None:
+    """Read a timescale phrase: its plain-English reading, canonical form, and due dates.
+
+    Given --from, prints the deadline or the first --count latest permitted dates.
+    An ambiguous or unreadable phrase exits 1 and says why.
+
+    Example: standards timescale "within 5 working days of the visit" --from 2025-12-19
+    """
+    parsed = _read(phrase, event)
+    due: list[date] = []
+    if start is not None:
+        calendar = load_calendar(calendar_id)
+        due = list(schedule(parsed, start.date(), calendar, _facts(facts), occurrences=count))
+    if output == "json":
+        click.echo(
+            json.dumps(
+                {
+                    "phrase": phrase,
+                    "reading": format_timescale(parsed),
+                    "canonical": parsed.to_json(),
+                    "due": [d.isoformat() for d in due],
+                },
+                indent=2,
+            )
+        )
+        return
+    click.echo(f"reading:   {format_timescale(parsed)}")
+    click.echo(f"canonical: {json.dumps(parsed.to_json())}")
+    for index, day in enumerate(due, 1):
+        click.echo(f"due {index}:     {spoken(day)} ({day.isoformat()})")
+
+
+@click.command()
+@click.argument("first")
+@click.argument("second")
+@click.option("--horizon", default=20, show_default=True, help="Years of start dates to compare.")
+@click.option("--event", help="The start event when the phrases do not name one.")
+@calendar_option
+@fact_option
+@format_option
+def compare(
+    first: str,
+    second: str,
+    horizon: int,
+    event: str | None,
+    calendar_id: str,
+    facts: tuple[str, ...],
+    output: str,
+) -> None:
+    """Compare two timescales exactly: is the FIRST equivalent, stricter, looser or incomparable?
+
+    Every start date in the horizon (from 1 January 2020) is tried; witnesses show
+    where the two differ, with the dates each gives.
+
+    Example: standards compare "every 10 working days" "fortnightly"
+    """
+    a, b = _read(first, event), _read(second, event)
+    try:
+        calendar = load_calendar(calendar_id)
+        result = compare_timescales(a, b, calendar, _facts(facts), horizon_years=horizon)
+    except (CalendarError, TimescaleError) as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    label_a, label_b = format_timescale(a), format_timescale(b)
+    witnesses = [w.describe(label_a, label_b) for w in result.witnesses]
+    if output == "json":
+        click.echo(
+            json.dumps(
+                {
+                    "first": label_a,
+                    "second": label_b,
+                    "relation": result.relation,
+                    "witnesses": [
+                        {
+                            "start": w.start.isoformat(),
+                            "occurrence": w.k,
+                            "first": w.a_date.isoformat() if w.a_date else None,
+                            "second": w.b_date.isoformat() if w.b_date else None,
+                            "words": text,
+                        }
+                        for w, text in zip(result.witnesses, witnesses, strict=True)
+                    ],
+                },
+                indent=2,
+            )
+        )
+        return
+    click.echo(f"'{label_a}' is {result.relation} compared with '{label_b}'")
+    for text in witnesses:
+        click.echo(f"  {text}")

@@ -1,0 +1,136 @@
+"""Phrases with more than one reading, and the exact shorthand for each reading.
+
+The parser never guesses. When it meets "monthly", "twice a month" or "48 working hours" it
+notes an :class:`Ambiguity` (the words, where they are, and the text that states each reading),
+reads on with a placeholder so that a plain mistake further on is still reported first, and at
+the end raises one :class:`TimescaleError` whose ``readings`` are whole timescales the author
+can paste back, one per reading.
+
+>>> error = ambiguity_error("monthly", [monthly("monthly", 0, 7)])
+>>> error.readings
+('monthly (calendar month)', 'monthly (4 weeks)')
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from compiler.timescale.model import TimescaleError
+
+MOST_READINGS = 64
+"""Beyond this many combined readings, only the first ambiguous phrase's readings are listed."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One reading of an ambiguous phrase: what it means and how to write it unambiguously.
+
+    Writing it replaces ``text[start:end]`` with ``replacement`` (``start == end`` inserts).
+    """
+
+    meaning: str
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Ambiguity:
+    """An ambiguous phrase, as written, with every reading it allows."""
+
+    words: str
+    column: int
+    why: str
+    readings: tuple[Reading, ...]
+
+    def describe(self) -> str:
+        meanings = [reading.meaning for reading in self.readings]
+        listed = meanings[0] if len(meanings) == 1 else ", ".join(meanings[:-1])
+        if len(meanings) > 1:
+            listed += ", or " + meanings[-1]
+        return f"{self.words!r} at column {self.column} {self.why}: {listed}"
+
+
+def monthly(text: str, start: int, end: int) -> Ambiguity:
+    """ "monthly", "every month", "on a monthly basis": a calendar month, or 4 weeks."""
+    return Ambiguity(
+        text[start:end],
+        start + 1,
+        "has two readings",
+        (
+            Reading("a calendar month", end, end, " (calendar month)"),
+            Reading("4 weeks", end, end, " (4 weeks)"),
+        ),
+    )
+
+
+def working_hours(text: str, start: int, end: int, amount: int) -> Ambiguity:
+    """ "48 working hours": 2 working days of 24 hours, or 6 working days of 8 hours."""
+    day_lengths: dict[int, list[str]] = {}
+    for hours_a_day, length in ((24, "a 24-hour"), (8, "an 8-hour")):
+        day_lengths.setdefault(math.ceil(amount / hours_a_day), []).append(length)
+    return Ambiguity(
+        text[start:end],
+        start + 1,
+        "has no single reading",
+        tuple(
+            Reading(
+                f"{_days(days)} ({' or '.join(lengths)} working day)", end, end, f" ({_days(days)})"
+            )
+            for days, lengths in day_lengths.items()
+        ),
+    )
+
+
+def count_per_month(text: str, start: int, month: int, end: int, times: int) -> Ambiguity:
+    """ "twice a month": twice in each calendar month (a count), or every 2 weeks (an interval).
+
+    ``start`` is where the count begins ("twice"), ``month`` where the word "month" begins.
+    """
+    times_words = {1: "once", 2: "twice"}.get(times, f"{times} times")
+    readings = [
+        Reading(f"{times_words} in each calendar month (a count)", month, end, "calendar month")
+    ]
+    if times == 1:
+        readings.append(
+            Reading("every calendar month (an interval)", start, end, "every calendar month")
+        )
+        readings.append(Reading("every 4 weeks (an interval)", start, end, "every 4 weeks"))
+    elif times == 2:
+        readings.append(Reading("every 2 weeks (an interval)", start, end, "every 2 weeks"))
+    why = "has no single reading" if len(readings) == 1 else f"has {_count(len(readings))} readings"
+    return Ambiguity(text[start:end], start + 1, why, tuple(readings))
+
+
+def ambiguity_error(text: str, ambiguities: Sequence[Ambiguity]) -> TimescaleError:
+    """One error for every ambiguous phrase, with the combined readings as shorthand."""
+    chosen = list(ambiguities)
+    if math.prod(len(a.readings) for a in chosen) > MOST_READINGS:
+        chosen = chosen[:1]
+    readings = tuple(
+        dict.fromkeys(
+            _rewrite(text, combination)
+            for combination in itertools.product(*(a.readings for a in chosen))
+        )
+    )
+    write = "write one of: " if len(readings) > 1 else "write: "
+    message = "; ".join(a.describe() for a in ambiguities)
+    message += "; " + write + ", ".join(repr(reading) for reading in readings)
+    return TimescaleError(message, column=ambiguities[0].column, readings=readings)
+
+
+def _rewrite(text: str, readings: Sequence[Reading]) -> str:
+    for reading in sorted(readings, key=lambda r: r.start, reverse=True):
+        text = text[: reading.start] + reading.replacement + text[reading.end :]
+    return text.strip()
+
+
+def _days(days: int) -> str:
+    return f"{days} working day" + ("" if days == 1 else "s")
+
+
+def _count(number: int) -> str:
+    return {2: "two", 3: "three"}.get(number, str(number))
