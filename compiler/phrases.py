@@ -53,7 +53,7 @@ _PATTERNS = (
     r"(?:a|per|each|every)\s+"
     r"(?:calendar\s+)?(?P<per>week|month|year)\b",
     # one-off minimums: "seen once as a minimum", "at least once"
-    r"\b(?P<once>at\s+least\s+once|once\s+as\s+a\s+minimum)\b",
+    r"\b(?P<once>at\s+least\s+once(?!\s+(?:every|each|a|per)\b)|once\s+as\s+a\s+minimum)\b",
 )
 _FINDER = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE)
 

@@ -49,18 +49,38 @@ def no_rule_looser_than_statute(corpus: Corpus, today: date) -> Iterable[Finding
 
 def _floors(authority: Authority, statutory: Authority) -> Iterator[Finding]:
     calendar = load_calendar(authority.calendar, authority.closures)
+    excused = overridden(authority)
     reported: set[tuple[str, str]] = set()
     for day in _dates(authority, statutory):
-        for version, rule in authority.rules_in_force(day):
-            key = rule_key(version.document_id, rule)
+        in_force = [(rule_key(v.document_id, r), r) for v, r in authority.rules_in_force(day)]
+        for key, rule in in_force:
             for floor_version, floor in floors_for(rule, statutory, day):
                 floor_key = rule_key(floor_version.document_id, floor)
                 if (key, floor_key) in reported:
+                    continue
+                if _handed_over(key, floor, in_force, excused):
                     continue
                 reported.add((key, floor_key))
                 result = compare_rules(rule, floor, calendar)
                 if result.relation in ("looser", "incomparable"):
                     yield _finding(authority, day, key, rule, floor_key, floor, result)
+
+
+def _handed_over(
+    key: str, floor: Rule, in_force: list[tuple[str, Rule]], excused: set[tuple[str, str]]
+) -> bool:
+    """True if a more specific local rule overrides this one for every case of the floor.
+
+    The trust's general "Child in Care" row gives way to its own row for children
+    placed with parents under an interim care order; that row, not the general
+    one, answers to regulation 28(4).
+    """
+    return any(
+        (other_key, key) in excused
+        and same_scope(other, floor)
+        and subject_covers(other.subject, floor.subject)
+        for other_key, other in in_force
+    )
 
 
 def _dates(authority: Authority, statutory: Authority) -> list[date]:

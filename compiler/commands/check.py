@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -24,7 +25,8 @@ from compiler.resources import bundled
     help="text for people, json for tools.",
 )
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-def check(paths: tuple[Path, ...], output: str, strict: bool) -> None:
+@click.option("--verbose", "-v", is_flag=True, help="Also list notes (information, not problems).")
+def check(paths: tuple[Path, ...], output: str, strict: bool, verbose: bool) -> None:
     """Check standards files and report every problem with file, line and column.
 
     PATHS are corpus folders, authority folders or single files (default: the
@@ -43,15 +45,14 @@ def check(paths: tuple[Path, ...], output: str, strict: bool) -> None:
         click.echo(json.dumps(_report(findings), indent=2, ensure_ascii=False))
     else:
         for finding in findings:
-            click.echo(finding.render())
+            if verbose or finding.severity is not Severity.INFO:
+                click.echo(finding.render())
         click.echo(_summary(findings), err=bool(findings))
     sys.exit(1 if failed else 0)
 
 
 def _promote(finding: Finding) -> Finding:
     if finding.severity is Severity.WARNING:
-        from dataclasses import replace
-
         return replace(finding, severity=Severity.ERROR)
     return finding
 
@@ -66,7 +67,8 @@ def _summary(findings: list[Finding]) -> str:
     counts = _counts(findings)
     if not findings:
         return "no problems found"
-    return f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} note(s)"
+    notes = f"{counts['info']} note(s)" + (" (--verbose lists them)" if counts["info"] else "")
+    return f"{counts['error']} error(s), {counts['warning']} warning(s), {notes}"
 
 
 def _report(findings: list[Finding]) -> dict[str, object]:
