@@ -26,6 +26,9 @@ SCHEMA_FILES = {
     "document": "document.schema.json",
     "scenario": "scenario.schema.json",
     "timescale": "timescale.schema.json",
+    "rulepack": "rulepack.schema.json",
+    "rulepack-index": "rulepack-index.schema.json",
+    "rulepack-manifest": "rulepack-manifest.schema.json",
 }
 VOCABULARY_SCHEMA = "vocabulary.schema.json"
 
