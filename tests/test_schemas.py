@@ -1,4 +1,4 @@
-"""The JSON Schemas help an author in an editor: every property explained, nothing unknown allowed."""
+"""The JSON Schemas help an author in an editor: every property explained, none unknown."""
 
 from __future__ import annotations
 
