@@ -65,9 +65,7 @@ def assemble(root: Path, sources: Iterable[tuple[str, Source]]) -> tuple[Corpus,
     loose = [v for versions in documents.values() for v in versions]
     if loose and not built:  # a single document checked on its own
         built.append(_standalone(loose, findings))
-    corpus = Corpus(root, tuple(built))
-    findings.extend(_jurisdictions(corpus))
-    return corpus, findings
+    return Corpus(root, tuple(built)), findings
 
 
 def _authority_folder(path: Path, kind: str) -> Path:
@@ -368,7 +366,8 @@ def _scenario(source: Source) -> ScenarioFile:
     )
 
 
-def _jurisdictions(corpus: Corpus) -> Iterable[Finding]:
+def jurisdictions_exist(corpus: Corpus) -> Iterable[Finding]:
+    """Every local authority names a statutory authority that the corpus (or the bundle) holds."""
     for authority in corpus.authorities:
         if authority.statutory or authority.id == "standalone":
             continue

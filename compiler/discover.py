@@ -6,7 +6,10 @@ The layout (see DESIGN.md)::
     <root>/<authority>/<document>/<version>.yaml
     <root>/<authority>/tests/<anything>.yaml
 
-``root`` may also be one authority's folder, or a single file.
+``root`` may also be one authority's folder, a single file, or a repository
+that keeps its corpus one level down (``<repository>/standards/<authority>``):
+every folder holding an ``authority.yaml`` at most two levels below ``root``
+is an authority.
 """
 
 from __future__ import annotations
@@ -14,10 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from compiler.errors import Finding, Location, warning
+from compiler.errors import Finding, Location, error, warning
 
 AUTHORITY_FILE = "authority.yaml"
 TESTS_FOLDER = "tests"
+_IGNORED = {"build", "node_modules", "site", "__pycache__"}
 
 
 @dataclass(frozen=True)
@@ -37,43 +41,49 @@ def kind_of(path: Path) -> str:
     return "document"
 
 
+def authority_folders(root: Path) -> list[Path]:
+    """Every folder with an authority.yaml, at most two levels below ``root``, in order."""
+    found = [root / AUTHORITY_FILE, *root.glob(f"*/{AUTHORITY_FILE}")]
+    found += root.glob(f"*/*/{AUTHORITY_FILE}")
+    folders = {
+        path.parent
+        for path in found
+        if path.is_file()
+        and not any(
+            part.startswith(".") or part in _IGNORED for part in path.relative_to(root).parts[:-1]
+        )
+    }
+    return sorted(folders)
+
+
 def discover(root: Path) -> tuple[list[CorpusFile], list[Finding]]:
-    """Every standards file under ``root`` in a stable order, and warnings for stray files."""
+    """Every standards file under ``root`` in a stable order, and findings for stray files."""
     if root.is_file():
         return [CorpusFile(root, kind_of(root))], []
-    authority_folders = (
-        [root]
-        if (root / AUTHORITY_FILE).is_file()
-        else sorted(p for p in root.iterdir() if p.is_dir())
-    )
+    folders = authority_folders(root)
+    if not folders:
+        return [], [
+            error(
+                "no-standards",
+                f"no standards found in '{root}': no folder holds an {AUTHORITY_FILE}",
+                Location(root),
+                "point at a corpus folder (with one folder per authority), an authority folder, "
+                "or a single file",
+            )
+        ]
     files: list[CorpusFile] = []
     stray: list[Finding] = []
-    for folder in authority_folders:
-        if folder.name.startswith("."):
-            continue
-        if not (folder / AUTHORITY_FILE).is_file():
-            if any(folder.rglob("*.yaml")):
-                stray.append(
-                    warning(
-                        "no-authority-file",
-                        f"the folder '{folder.name}' has no {AUTHORITY_FILE}, so its files are "
-                        "not read",
-                        Location(folder),
-                        f"add {folder.name}/{AUTHORITY_FILE} naming the authority, or move the "
-                        "folder out of the corpus",
-                    )
-                )
-            continue
+    for folder in folders:
         files.append(CorpusFile(folder / AUTHORITY_FILE, "authority"))
         for path in sorted(folder.rglob("*.y*ml")):
             relative = path.relative_to(folder)
-            if relative == Path(AUTHORITY_FILE):
+            if relative == Path(AUTHORITY_FILE) or relative.parts[0].startswith("."):
                 continue
             if len(relative.parts) == 2 and relative.parts[0] == TESTS_FOLDER:
                 files.append(CorpusFile(path, "scenario"))
             elif len(relative.parts) == 2 and path.suffix == ".yaml":
                 files.append(CorpusFile(path, "document"))
-            else:
+            elif not (folder / relative.parts[0] / AUTHORITY_FILE).is_file():
                 stray.append(
                     warning(
                         "stray-file",

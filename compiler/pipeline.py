@@ -1,8 +1,8 @@
 """The whole pipeline in one place: load -> validate -> model -> check (-> emit, in build).
 
 >>> compiled = compile_corpus(bundled("standards"))
->>> compiled.errors == []
-True
+>>> compiled.blocking  # the files all read; the checks' findings are in compiled.findings
+()
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from compiler.assemble import assemble
+from compiler.assemble import assemble, jurisdictions_exist
 from compiler.check import check
 from compiler.discover import discover
 from compiler.errors import Finding, FindingsError, Severity
@@ -58,6 +58,7 @@ def compile_corpus(
     corpus, problems = assemble(root, sources)  # model: immutable, ids and files checked
     findings.extend(problems)
     corpus = _with_statutory_floors(corpus, fast=fast)
+    findings.extend(jurisdictions_exist(corpus))
     blocking = tuple(f for f in findings if f.severity is Severity.ERROR)
     if run_checks:
         findings.extend(check(corpus, today))  # check: consistency, floors, words, life cycle

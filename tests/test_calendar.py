@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import doctest
 from datetime import date
 
 import numpy as np
 import pytest
 
-import compiler.calendar
 from compiler.calendar import CalendarError, load_calendar
 from compiler.errors import StandardsError
 
@@ -175,7 +173,3 @@ def test_busdaycalendar_counts_the_same_working_days() -> None:
     moved = np.busday_offset(starts, 10, roll="backward", busdaycal=authority.busdaycalendar)
     # From 17 April 2025: 22-25 April, 28-30 April, 1, 2 May, (5 May bank holiday), 6 May.
     assert moved.tolist() == [date(2026, 1, 12), date(2026, 1, 12), date(2025, 5, 6)]
-
-
-def test_module_examples_hold() -> None:
-    assert doctest.testmod(compiler.calendar).failed == 0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 from datetime import date
 
 import pytest
@@ -119,7 +118,3 @@ def test_brute_force_agrees_on_the_christmas_example() -> None:
     assert compare_brute_force(EVERY_10_WORKING_DAYS, FORTNIGHTLY, ENGLAND, **arguments) == compare(
         EVERY_10_WORKING_DAYS, FORTNIGHTLY, ENGLAND, **arguments
     )
-
-
-def test_module_examples_hold() -> None:
-    assert doctest.testmod(compiler.timescale.compare).failed == 0

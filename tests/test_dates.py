@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import doctest
 from datetime import date
 
 import pytest
 
-import compiler.timescale.dates
 from compiler.calendar import load_calendar
 from compiler.timescale.dates import add, add_months, subtract
 from compiler.timescale.model import Duration
@@ -85,7 +83,3 @@ def test_subtract(start: date, duration: Duration, expected: date) -> None:
 def test_add_months_crosses_year_ends_both_ways() -> None:
     assert add_months(date(2025, 11, 30), 14) == date(2027, 1, 30)
     assert add_months(date(2025, 1, 31), -13) == date(2023, 12, 31)
-
-
-def test_module_examples_hold() -> None:
-    assert doctest.testmod(compiler.timescale.dates).failed == 0

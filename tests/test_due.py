@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import doctest
 from datetime import date
 
 import pytest
 
-import compiler.timescale.due
 from compiler.calendar import load_calendar
 from compiler.timescale.due import next_due, schedule
 from compiler.timescale.model import Count, Deadline, Duration, Once, Phase, Recurrence
@@ -321,7 +319,3 @@ class TestNextDue:
     ) -> None:
         twice_a_month = Count(2, "calendar_month", "plan_start")
         assert next_due(twice_a_month, date(2026, 1, 1), ENGLAND, done) == expected
-
-
-def test_module_examples_hold() -> None:
-    assert doctest.testmod(compiler.timescale.due).failed == 0

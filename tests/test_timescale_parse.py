@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
-import doctest
-from types import ModuleType
 
 import pytest
 
-from compiler.timescale import ambiguity, parse, tokens, words
-from compiler.timescale import format as format_module
 from compiler.timescale.format import format_timescale
 from compiler.timescale.model import (
     Count,
@@ -687,12 +683,6 @@ def test_unknown_condition_is_quoted() -> None:
 def test_unreadable_text_is_refused_at_its_column(text: str, message: str, column: int) -> None:
     error = refusal(text)
     assert (error.message, error.column) == (message, column)
-
-
-@pytest.mark.parametrize("module", [tokens, words, ambiguity, parse, format_module])
-def test_docstring_examples_hold(module: ModuleType) -> None:
-    failed, tried = doctest.testmod(module)
-    assert tried and not failed
 
 
 def test_two_first_deadlines_then_a_frequency() -> None:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import doctest
 from datetime import date
 
 import numpy as np
 import pytest
 
-import compiler.timescale.vectorised
 from compiler.calendar import CalendarError, load_calendar
 from compiler.timescale.model import Count, Deadline, Duration, Once, Phase, Recurrence
 from compiler.timescale.vectorised import DAY, due_array, schedule_array
@@ -90,7 +88,3 @@ def test_working_days_past_the_calendar_are_refused() -> None:
 def test_starts_must_be_one_dimensional() -> None:
     with pytest.raises(ValueError, match="one-dimensional"):
         schedule_array(WEEKLY_UNTIL_REVIEW, dates("2026-01-05").reshape(1, 1), ENGLAND)
-
-
-def test_module_examples_hold() -> None:
-    assert doctest.testmod(compiler.timescale.vectorised).failed == 0

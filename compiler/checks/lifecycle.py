@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 
 from compiler.errors import Finding, Severity, warning
@@ -20,7 +21,7 @@ def review_dates_are_not_passed(corpus: Corpus, today: date) -> Iterable[Finding
                 continue
             if document is not None and document.latest is not version:
                 continue  # a later version exists (a draft or one not yet in force)
-            yield warning(
+            found = warning(
                 "review-date-passed",
                 f"{version.key} was due for review on {spoken(version.review_by)}, "
                 f"{_ago(version.review_by, today)}, and no later version exists",
@@ -28,6 +29,7 @@ def review_dates_are_not_passed(corpus: Corpus, today: date) -> Iterable[Finding
                 "review the document and publish a new version (standards new-version), or "
                 "set a new review_by date if it was reviewed without change",
             )
+            yield replace(found, data=(("authority", authority.id), ("rules", version.key)))
 
 
 def versions_follow_their_reviews(corpus: Corpus, today: date) -> Iterable[Finding]:

@@ -36,6 +36,8 @@ def test(path: Path | None, keyword: str, verbose: bool) -> None:
         "no:standards",
         "-p",
         "no:cacheprovider",
+        "-W",
+        "ignore::pytest.PytestAssertRewriteWarning",
         "--rootdir",
         str(root if root.is_dir() else root.parent),
         "-c",
