@@ -64,7 +64,8 @@ def test_building_the_corpus_twice_gives_byte_identical_packs(packs: Path, tmp_p
 def test_packs_carry_no_timestamp_unless_source_date_epoch_is_set(
     packs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert all(b"generated_at" not in content for content in files_under(packs).values())
+    written = {n: c for n, c in files_under(packs).items() if not n.startswith("schema/")}
+    assert all(b"generated_at" not in content for content in written.values())
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01T00:00:00Z
     build(bundled("standards") / "walsall", tmp_path / "out", site=False, run_checks=False)
     stamped = tmp_path / "out" / "packs"
