@@ -4,5 +4,6 @@ from compiler.commands.build import build
 from compiler.commands.check import check
 from compiler.commands.test import test
 from compiler.commands.timescale import compare, timescale
+from compiler.commands.verify import verify
 
-COMMANDS = (check, test, timescale, compare, build)
+COMMANDS = (check, test, timescale, compare, build, verify)
