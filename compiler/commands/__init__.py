@@ -2,8 +2,9 @@
 
 from compiler.commands.build import build
 from compiler.commands.check import check
+from compiler.commands.due import due_command
 from compiler.commands.test import test
 from compiler.commands.timescale import compare, timescale
 from compiler.commands.verify import verify
 
-COMMANDS = (check, test, timescale, compare, build, verify)
+COMMANDS = (check, test, timescale, compare, build, verify, due_command)
