@@ -160,17 +160,15 @@ class _Index:
 
 def _applicable(cases: Cases, pack: Pack, facts: dict[str, np.ndarray]) -> np.ndarray:
     """``applies[rule, case]``: the rule applies to the case (subject, facts, not overridden)."""
-    subjects: dict[tuple[str, tuple[tuple[str, str], ...]], int] = {}
+    subjects = {(group, ()): code for code, group in enumerate(dict.fromkeys(cases.case_group))}
     case_subject = np.fromiter(
-        (
-            subjects.setdefault(
-                (group, tuple(sorted(cases.qualifiers.get(number, {}).items()))), len(subjects)
-            )
-            for number, group in enumerate(cases.case_group)
-        ),
+        (subjects[group, ()] for group in cases.case_group),
         dtype=np.int64,
         count=len(cases.case_group),
     )
+    for case, stated in cases.qualifiers.items():  # the few cases with qualifiers
+        key = (cases.case_group[case], tuple(sorted(stated.items())))
+        case_subject[case] = subjects.setdefault(key, len(subjects))
     subject_list = [subject_of(group, pairs) for group, pairs in subjects]
     applies = np.zeros((len(pack.rules), len(cases.case_group)), dtype=bool)
     for number, rule in enumerate(pack.rules):

@@ -34,7 +34,7 @@ def audit_case_by_case(text: str, pack: Pack, on: date) -> tuple[str, list[tuple
     reader = csv.reader(io.StringIO(text.removeprefix("\ufeff")))
     header = [name.strip() for name in next(reader, [])]
     check_header(header)
-    rows, lines = data_rows(reader, quoted=True)
+    rows, lines = data_rows(reader)
     problems: list[tuple[int, str]] = []
     cases: dict[tuple[str, str], list[tuple[date, str, dict, dict]]] = {}
     for row, line in zip(rows, lines, strict=True):

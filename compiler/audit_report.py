@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from compiler.audit import OUTPUT_COLUMNS, Audit
-from compiler.cases import RowProblem
+from compiler.cases import RowProblem, no_garbage_collection
 
 _SPECIAL = (",", '"', "\n", "\r")
 
@@ -83,6 +83,11 @@ def summarise(result: Audit) -> Summary:
 
 def render_audit(result: Audit) -> str:
     """The result table as CSV text (header first, ``\\n`` line endings)."""
+    with no_garbage_collection():
+        return _render(result)
+
+
+def _render(result: Audit) -> str:
     rules = result.pack.rules
     judged = result.rule >= 0
     number = np.where(judged, result.rule, 0)
@@ -91,7 +96,10 @@ def render_audit(result: Audit) -> str:
         table = np.array([*values, ""], dtype=object)
         return table[np.where(judged, number, len(values))]
 
-    case_ids = np.array([_quoted(c) for c in result.cases.case_ids], dtype=object)
+    names = result.cases.case_ids
+    if any(c in "\x00".join(names) for c in _SPECIAL):
+        names = [_quoted(c) for c in names]
+    case_ids = np.array(names, dtype=object)
     groups = np.array(result.cases.case_group, dtype=object)
     late = result.days_overdue
     status = np.where(

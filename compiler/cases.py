@@ -29,8 +29,11 @@ group, event, facts or qualifiers text is checked once, not once per row.
 from __future__ import annotations
 
 import csv
+import gc
 import io
+import itertools
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -82,10 +85,29 @@ class Cases:
 
 def read_cases(text: str, pack: Pack) -> Cases:
     """Read the CSV ``text`` of a table of case events, checking each row against ``pack``."""
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff")))
-    header = [name.strip() for name in next(reader, [])]
+    with no_garbage_collection():
+        return _read(text, pack)
+
+
+@contextmanager
+def no_garbage_collection() -> Iterator[None]:
+    """Pause the cycle collector while a million small lists are made (none form cycles).
+
+    With it running, reading a million rows took 1.9 s instead of 0.4 s: it scans
+    every list made so far, again and again, as the count grows.
+    """
+    running = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if running:
+            gc.enable()
+
+
+def _read(text: str, pack: Pack) -> Cases:
+    header, rows, lines = split_rows(text.removeprefix("\ufeff"))
     check_header(header)
-    rows, lines = data_rows(reader, quoted='"' in text)
     widths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
     bad: dict[int, str] = {
         int(i): width_problem(header, int(widths[i]))
@@ -93,7 +115,7 @@ def read_cases(text: str, pack: Pack) -> Cases:
     }
     usable = np.flatnonzero(widths == len(header))
     if len(usable) != len(rows):
-        rows = [rows[i] for i in usable]
+        rows = list(itertools.compress(rows, (widths == len(header)).tolist()))
     given = dict(zip(header, zip(*rows, strict=True), strict=True)) if rows else {}
     column = {name: given.get(name, ("",) * len(rows)) for name in (*REQUIRED, *OPTIONAL)}
 
@@ -158,13 +180,30 @@ def check_header(header: Sequence[str]) -> None:
         raise CasesError("a column is named twice in the header")
 
 
-def data_rows(
-    reader: Iterator[list[str]], *, quoted: bool
-) -> tuple[list[list[str]], Sequence[int]]:
+def split_rows(text: str) -> tuple[list[str], list[list[str]], Sequence[int]]:
+    """The header, every row after it, and the line each row starts on.
+
+    Plain ``str.split`` when nothing is quoted (three times faster than the csv
+    module); the csv module, keeping count of lines, when a field may be quoted.
+    """
+    if '"' in text or "\r" in text:
+        reader = csv.reader(io.StringIO(text))
+        header = [name.strip() for name in next(reader, [])]
+        rows, lines = data_rows(reader)
+        return header, rows, lines
+    body = text.split("\n")
+    header = [name.strip() for name in body[0].split(",")] if body[0] else []
+    del body[0]
+    if body and body[-1] == "":
+        body.pop()
+    rows = [line.split(",") for line in body]
+    for index in [i for i, line in enumerate(body) if not line] if "\n\n" in text else []:
+        rows[index] = []  # a blank line is no row, as the csv module reads it
+    return header, rows, range(2, len(rows) + 2)
+
+
+def data_rows(reader: Iterator[list[str]]) -> tuple[list[list[str]], list[int]]:
     """Every row after the header, and the line each starts on (a quoted field may span lines)."""
-    if not quoted:
-        rows = list(reader)
-        return rows, range(2, len(rows) + 2)
     rows, lines, ended = [], [], reader.line_num
     for row in reader:
         rows.append(row)
@@ -175,10 +214,7 @@ def data_rows(
 
 def _codes(values: Sequence[str]) -> tuple[np.ndarray, list[str]]:
     """Each value's index in the list of distinct values (in order of first appearance)."""
-    table: dict[str, int] = {}
-    for value in values:
-        if value not in table:
-            table[value] = len(table)
+    table = {value: code for code, value in enumerate(dict.fromkeys(values))}
     codes = np.fromiter(map(table.__getitem__, values), dtype=np.int64, count=len(values))
     return codes, list(table)
 
@@ -195,31 +231,40 @@ def _check(codes: np.ndarray, reasons: list[str]) -> Check:
 
 def _dates(values: Sequence[str], pack: Pack) -> tuple[np.ndarray, Check]:
     """The dates, NaT where unreadable, and which rows to refuse (bad or outside the horizon)."""
-    text = np.asarray(values, dtype=str) if values else np.array([], dtype="<U10")
-    dates = np.concatenate(
-        [_parse(text[i : i + _CHUNK]) for i in range(0, len(text), _CHUNK)] or [text.astype(DAY)]
-    )
-    # Only YYYY-MM-DD itself: numpy also reads 2025-12, 2025-12-01T10 and "" (as NaT).
-    written = np.datetime_as_string(dates, unit="D")
-    unreadable = np.isnat(dates) | (written != text)
+    dates = parse_dates(values)
     first, last = (np.datetime64(day, "D") for day in pack.horizon)
-    outside = ~unreadable & ((dates < first) | (dates > last))
-
-    def why(row: int) -> str:
-        return read_date(pack, values[row])[1]
-
-    return np.where(unreadable, np.datetime64("NaT", "D"), dates), (unreadable | outside, why)
+    refused = np.isnat(dates) | (dates < first) | (dates > last)
+    return dates, (refused, lambda row: read_date(pack, values[row])[1])
 
 
-_CHUNK = 65536
+_DIGITS = np.array([0, 1, 2, 3, 5, 6, 8, 9])
 
 
-def _parse(text: np.ndarray) -> np.ndarray:
-    """Dates from text, NaT where unreadable; value by value only in a chunk with a bad one."""
-    try:
-        return text.astype(DAY)
-    except ValueError:
-        return np.array([_one_date(v) for v in text.tolist()], dtype=DAY)
+def parse_dates(values: Sequence[str]) -> np.ndarray:
+    """Dates written exactly YYYY-MM-DD, NaT for anything else, without a loop over values.
+
+    >>> parse_dates(["2024-02-29", "2023-02-29", "2025-1-01", "2025-01-01T10", ""])
+    array(['2024-02-29', 'NaT', 'NaT', 'NaT', 'NaT'], dtype='datetime64[D]')
+    """
+    text = np.array(values, dtype="<U11") if len(values) else np.zeros(0, dtype="<U11")
+    code = text.view(np.int32).reshape(len(text), 11)
+    digits = code[:, _DIGITS] - ord("0")
+    shaped = (
+        ((digits >= 0) & (digits <= 9)).all(axis=1)
+        & (code[:, 4] == ord("-"))
+        & (code[:, 7] == ord("-"))
+        & (code[:, 10] == 0)
+    )
+    digits = np.where(shaped[:, None], digits, 0)
+    year = digits[:, 0] * 1000 + digits[:, 1] * 100 + digits[:, 2] * 10 + digits[:, 3]
+    month = digits[:, 4] * 10 + digits[:, 5]
+    day = digits[:, 6] * 10 + digits[:, 7]
+    good = shaped & (month >= 1) & (month <= 12) & (day >= 1)
+    months = ((year - 1970) * 12 + np.clip(month, 1, 12) - 1).astype("datetime64[M]")
+    length = ((months + 1).astype(DAY) - months.astype(DAY)).astype(np.int64)
+    good &= day <= length
+    dates = months.astype(DAY) + (np.maximum(day, 1) - 1).astype("timedelta64[D]")
+    return np.where(good, dates, np.datetime64("NaT", "D"))
 
 
 def read_date(pack: Pack, value: str) -> tuple[date | None, str]:
@@ -241,13 +286,6 @@ def read_date(pack: Pack, value: str) -> tuple[date | None, str]:
 
 def width_problem(header: Sequence[str], found: int) -> str:
     return f"expected {len(header)} fields ({','.join(header)}), found {found}"
-
-
-def _one_date(value: str) -> np.datetime64:
-    try:
-        return np.datetime64(value, "D")
-    except ValueError:
-        return np.datetime64("NaT", "D")
 
 
 def term_problem(pack: Pack, kind: str, value: str, noun: str) -> str:
