@@ -21,9 +21,10 @@ README = Path(__file__).resolve().parent.parent / "README.md"
 def command_reference() -> str:
     """Every command's ``--help``, as Markdown."""
     parts = []
+    group = click.Context(standards, info_name="standards", **standards.context_settings)
     for name in sorted(standards.commands):
         command = standards.commands[name]
-        with click.Context(command, info_name=f"standards {name}", terminal_width=100) as context:
+        with click.Context(command, info_name=name, parent=group, terminal_width=100) as context:
             help_text = command.get_help(context)
         parts.append(f"### `standards {name}`\n\n```text\n{help_text}\n```\n")
     return "\n".join(parts)
