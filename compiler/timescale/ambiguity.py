@@ -131,7 +131,7 @@ def _choices(ambiguities: Sequence[Ambiguity]) -> list[tuple[Reading, ...]]:
     else:
         ranges = [range(len(group[0].readings)) for group in groups]
     return [
-        tuple(a.readings[index] for group, index in zip(groups, picks) for a in group)
+        tuple(a.readings[index] for group, index in zip(groups, picks, strict=True) for a in group)
         for picks in itertools.product(*ranges)
     ]
 
