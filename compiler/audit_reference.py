@@ -14,9 +14,9 @@ from datetime import date
 from typing import Any
 
 from compiler.audit import OUTPUT_COLUMNS
+from compiler.case_table import data_rows
 from compiler.cases import (
     check_header,
-    data_rows,
     kind_problem,
     read_date,
     read_facts,

@@ -6,6 +6,7 @@ import json
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -13,6 +14,7 @@ from compiler.audit import audit as run_audit
 from compiler.audit_report import render_audit, summarise
 from compiler.cases import CasesError, read_cases
 from compiler.evaluate import PackError, open_pack
+from compiler.write import write_file_atomically
 
 
 @click.command(name="audit")
@@ -69,31 +71,44 @@ def audit_command(
     status is overdue, due, done (nothing more is due) or not_started (no rule's clock has
     started for the case). A summary goes to standard error. A row that cannot be read is
     reported there with its line number and left out; the exit status is then 1.
+    If nothing can be judged (no pack, a bad header) it says why and exits 2.
 
     Example: standards audit cases.csv --authority st-helens --on 2026-01-09 --out result.csv
     """
     try:
         pack = open_pack(packs, authority, on.date())
+    except PackError as exc:
+        _refuse(f"error: {exc}")
+    try:
         table = read_cases(cases.read_text(encoding="utf-8"), pack)
         result = run_audit(table, pack, on.date())
-    except (PackError, CasesError) as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(1)
-    except UnicodeDecodeError:
-        click.echo(f"error: {cases} is not UTF-8 text; save it as CSV (UTF-8)", err=True)
-        sys.exit(1)
+    except CasesError as exc:  # the header or the whole table: line 1
+        _refuse(f"{cases}:1: error: {exc}")
+    except PackError as exc:
+        _refuse(f"error: {exc}")
+    except UnicodeDecodeError as exc:
+        _refuse(f"{cases}: error: byte {exc.start} is not UTF-8; save the table as CSV (UTF-8)")
     text = render_audit(result)
-    if out is None:
-        click.echo(text, nl=False)
-    else:
-        out.write_text(text, encoding="utf-8")
     summary = summarise(result)
+    try:
+        if out is None:
+            click.echo(text, nl=False)
+        else:
+            write_file_atomically(out, text)
+        if summary_json is not None:
+            write_file_atomically(summary_json, json.dumps(summary.as_json(), indent=2) + "\n")
+    except OSError as exc:
+        _refuse(f"error: could not write {exc.filename}: {exc.strerror}")
     for problem in summary.unreadable:
         click.echo(problem.render(cases), err=True)
     click.echo(
         summary.text(str(cases), on.date().isoformat(), f"{authority} {pack.name}"), err=True
     )
-    if summary_json is not None:
-        summary_json.write_text(json.dumps(summary.as_json(), indent=2) + "\n", encoding="utf-8")
     if summary.unreadable:
         sys.exit(1)
+
+
+def _refuse(message: str) -> NoReturn:
+    """Nothing could be judged: say why and exit 2, writing nothing."""
+    click.echo(message, err=True)
+    sys.exit(2)
