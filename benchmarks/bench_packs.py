@@ -36,6 +36,7 @@ import compiler.load
 import compiler.pipeline
 from benchmarks.generate_corpus import generate_corpus
 from compiler.discover import discover
+from compiler.gc_pause import no_garbage_collection
 
 TARGET = 3.0
 TODAY = date(2026, 6, 1)
@@ -127,7 +128,10 @@ def main(argv: list[str] | None = None) -> None:
         def build() -> None:
             compiler.build.build(root, out, site=False, run_checks=False, today=TODAY)
 
-        parse_time = best_of(lambda: bare_parse(files), args.repeat)
+        plain_parse = best_of(lambda: bare_parse(files), args.repeat)
+        with no_garbage_collection():  # the build pauses the collector: give the parse the same
+            paused_parse = best_of(lambda: bare_parse(files), args.repeat)
+        parse_time = min(plain_parse, paused_parse)  # the faster parse: the stricter ratio
         build_time = best_of(build, args.repeat)
         with timed_stages() as spent:
             began = time.perf_counter()
@@ -142,7 +146,8 @@ def main(argv: list[str] | None = None) -> None:
         f"{len(files)} YAML files, {size / 2**20:.1f} MiB"
     )
     print(f"packs written: {len(written)} files, {written_size / 2**20:.1f} MiB")
-    print(f"bare parse (read + yaml.load, CSafeLoader): {parse_time * 1e3:9.0f} ms  (best of 3)")
+    print(f"bare parse (read + yaml.load, CSafeLoader): {plain_parse * 1e3:9.0f} ms  (best of 3)")
+    print(f"  the same, cycle collector paused:         {paused_parse * 1e3:9.0f} ms  (best of 3)")
     print(f"build (site=False, run_checks=False):       {build_time * 1e3:9.0f} ms  (best of 3)")
     print(f"where the build time goes (one more build, stages timed: {instrumented * 1e3:.0f} ms):")
     stages = stage_times(spent)
@@ -151,7 +156,7 @@ def main(argv: list[str] | None = None) -> None:
         share = seconds / instrumented
         times_parse = seconds / parse_time
         print(f"  {label:<40} {seconds * 1e3:8.0f} ms  {share:6.1%}  {times_parse:5.2f}x parse")
-    ratio = build_time / parse_time
+    ratio = build_time / parse_time  # against the faster of the two parses
     verdict = "PASS" if ratio <= TARGET else "MISS"
     print(f"ratio: build / parse = {ratio:.2f}x (target <= {TARGET:.0f}x) {verdict}")
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from compiler.audit import OUTPUT_COLUMNS, Audit
-from compiler.cases import RowProblem, no_garbage_collection
+from compiler.cases import RowProblem
+from compiler.gc_pause import no_garbage_collection
 
 _SPECIAL = (",", '"', "\n", "\r")
 

@@ -18,6 +18,7 @@ from compiler.emit.docs import emit_docs
 from compiler.emit.packs import emit_packs
 from compiler.emit.site import build_site
 from compiler.errors import FindingsError
+from compiler.gc_pause import no_garbage_collection
 from compiler.pipeline import Compiled, compile_corpus
 from compiler.write import write_atomically
 
@@ -87,10 +88,11 @@ def build(
     say = progress or (lambda _: None)
     today = today or build_date()
     say("reading and checking the standards" if run_checks else "reading the standards")
-    compiled = compile_corpus(root, run_checks=run_checks, today=today)  # load -> ... -> check
-    if compiled.blocking:
-        raise FindingsError(list(compiled.blocking))  # nothing is written
-    files = emit(compiled, today, site=site, progress=say)  # emit: packs, then the site's pages
+    with no_garbage_collection():  # many small objects, no cycles: see compiler.gc_pause
+        compiled = compile_corpus(root, run_checks=run_checks, today=today)  # load -> ... -> check
+        if compiled.blocking:
+            raise FindingsError(list(compiled.blocking))  # nothing is written
+        files = emit(compiled, today, site=site, progress=say)  # emit: packs, then site pages
 
     def finish(staging: Path) -> None:
         if site and SITE_FINISH is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 from compiler.checks.conflicts import no_conflicting_rules, overrides_are_valid
 from compiler.checks.floors import no_rule_looser_than_statute, statutory_duties_are_addressed
@@ -43,12 +44,17 @@ def check(corpus: Corpus, today: date | None = None) -> list[Finding]:
     """Every finding of every check over ``corpus``, judged on ``today``."""
     today = today or date.today()
     findings = [finding for run in CHECKS for finding in run(corpus, today)]
-    return [chosen for f in findings if (chosen := _configured(corpus, f)) is not None]
+    by_id = {authority.id: authority for authority in corpus.authorities}
+    by_path = {authority.path: authority for authority in corpus.authorities}
+    return [
+        chosen
+        for f in findings
+        if (chosen := _configured(_authority_of(by_id, by_path, f), f)) is not None
+    ]
 
 
-def _configured(corpus: Corpus, finding: Finding) -> Finding | None:
+def _configured(authority: Authority | None, finding: Finding) -> Finding | None:
     """Apply the severity an authority chose for a check, or drop it if turned off."""
-    authority = _authority_of(corpus, finding)
     if authority is None:
         return finding
     chosen = dict(authority.check_severities).get(finding.code)
@@ -59,9 +65,12 @@ def _configured(corpus: Corpus, finding: Finding) -> Finding | None:
     return replace(finding, severity=Severity(chosen))
 
 
-def _authority_of(corpus: Corpus, finding: Finding) -> Authority | None:
+def _authority_of(
+    by_id: dict[str, Authority], by_path: dict[Path, Authority], finding: Finding
+) -> Authority | None:
+    """The authority a finding names, else the one whose folder holds its file."""
     named = dict(finding.data).get("authority")
-    for authority in corpus.authorities:
-        if authority.id == named or authority.path in finding.location.path.parents:
-            return authority
-    return None
+    if named in by_id:
+        return by_id[named]
+    path = finding.location.path
+    return next((by_path[p] for p in path.parents if p in by_path), None)

@@ -22,7 +22,7 @@ JSON paths) and model objects can point back into the file.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -114,8 +114,6 @@ def load_text(text: str, path: Path, *, fast: bool = True) -> Source:
             ]
         )
     loader = yaml.CSafeLoader if fast and _FAST else yaml.SafeLoader
-    if "*" in text:
-        _refuse_aliases(text, path, loader)
     try:
         node = yaml.compose(text, Loader=loader)
     except yaml.MarkedYAMLError as exc:
@@ -126,7 +124,11 @@ def load_text(text: str, path: Path, *, fast: bool = True) -> Source:
     key_positions: dict[JsonPath, tuple[int, int]] = {}
     problems: list[Finding] = []
     quoted: set[JsonPath] = set()
-    data = _convert(node, (), path, _Marks(positions, key_positions, quoted), problems)
+    try:
+        data = _convert(node, (), path, _Marks(positions, key_positions, quoted), problems)
+    except _Repeated:  # an alias: the composed tree shares the anchored node
+        _refuse_aliases(text, path, loader)  # raises, naming the alias where it is written
+        raise  # pragma: no cover - the scan always finds the alias the tree shares
     if problems:
         raise FindingsError(problems)
     return Source(path, data, positions, key_positions, frozenset(quoted))
@@ -163,8 +165,16 @@ def _decode(raw: bytes, path: Path) -> str:
         ) from None
 
 
+class _Repeated(Exception):
+    """A node met twice while walking a composed tree: the file uses an alias."""
+
+
 def _refuse_aliases(text: str, path: Path, loader: type) -> None:
-    """Refuse aliases by scanning parser events, before any tree is built or walked."""
+    """Refuse aliases, found by scanning the parser's events, at the alias's own position.
+
+    Called only once a walk of the composed tree has met a node twice, which stops
+    the walk at once: an alias bomb is never expanded.
+    """
     try:
         for event in yaml.parse(text, Loader=loader):
             if isinstance(event, yaml.AliasEvent):
@@ -222,11 +232,15 @@ class _Marks:
     positions: dict[JsonPath, tuple[int, int]]
     key_positions: dict[JsonPath, tuple[int, int]]
     quoted: set[JsonPath]
+    walked: set[int] = field(default_factory=set)
 
 
 def _convert(
     node: yaml.Node, path: JsonPath, file: Path, marks: _Marks, problems: list[Finding]
 ) -> Any:
+    if id(node) in marks.walked:
+        raise _Repeated
+    marks.walked.add(id(node))
     marks.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.ScalarNode) and node.style in ("'", '"'):
         marks.quoted.add(path)

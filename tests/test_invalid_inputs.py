@@ -156,7 +156,7 @@ def test_alias_bomb_fails_fast_with_bounded_memory() -> None:
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert [f.code for f in findings] == ["yaml-alias"]
-    # expanded, the bomb is 9**9 strings (gigabytes); refused before any walk, it costs kilobytes
+    # expanded, the bomb is 9**9 strings (gigabytes); refused at its first shared node: kilobytes
     assert peak < 5_000_000
 
 
