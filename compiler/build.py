@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path, PurePosixPath
 
+from compiler.emit.docs import emit_docs
+from compiler.emit.site import build_site
 from compiler.errors import FindingsError
 from compiler.pipeline import Compiled, compile_corpus
 from compiler.write import write_atomically
@@ -30,15 +32,17 @@ class BuildContext:
     today: date
     files: Mapping[PurePosixPath, bytes]
     site: bool
+    progress: Progress = field(default=lambda _: None)
+    """Says how a long emitter is getting on (the site reports each authority)."""
 
 
 Emitter = Callable[[BuildContext], Files]
 
 EMITTERS: tuple[tuple[str, Emitter], ...] = ()
 """Always run: (what they write, the emitter)."""
-SITE_EMITTERS: tuple[tuple[str, Emitter], ...] = ()
+SITE_EMITTERS: tuple[tuple[str, Emitter], ...] = (("guidance site pages", emit_docs),)
 """Run when the site is built: they write its Markdown under docs/."""
-SITE_FINISH: Callable[[Path], None] | None = None
+SITE_FINISH: Callable[[Path], None] | None = build_site
 """Runs MkDocs over the staged docs/ into site/, before the output is swapped into place."""
 
 
@@ -48,6 +52,21 @@ def build_date() -> date:
     if epoch:
         return datetime.fromtimestamp(int(epoch), tz=UTC).date()
     return date.today()
+
+
+def emit(
+    compiled: Compiled, today: date, *, site: bool = True, progress: Progress | None = None
+) -> Files:
+    """Run every emitter in turn; each sees the files of those before it.
+
+    Packs come first, so the site can link to them.
+    """
+    say = progress or (lambda _: None)
+    files: Files = {}
+    for label, emitter in EMITTERS + (SITE_EMITTERS if site else ()):
+        say(f"writing {label}")
+        files.update(emitter(BuildContext(compiled, today, dict(files), site, say)))
+    return files
 
 
 def build(
@@ -65,10 +84,7 @@ def build(
     compiled = compile_corpus(root, today=today)  # load -> validate -> model -> check
     if compiled.blocking:
         raise FindingsError(list(compiled.blocking))  # nothing is written
-    files: Files = {}
-    for label, emitter in EMITTERS + (SITE_EMITTERS if site else ()):
-        say(f"writing {label}")  # emit: packs first, so the site can link to them
-        files.update(emitter(BuildContext(compiled, today, dict(files), site)))
+    files = emit(compiled, today, site=site, progress=say)  # emit: packs, then the site's pages
 
     def finish(staging: Path) -> None:
         if site and SITE_FINISH is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,3 +14,18 @@ FIXTURES = ROOT / "tests" / "fixtures"
 @pytest.fixture
 def fixtures() -> Path:
     return FIXTURES
+
+
+SITE_DATE = date(2026, 1, 15)
+"""The date the test builds are made for: review dates before it have passed (the trust's
+1 October 2025), and the at-a-glance tables do not change as the calendar moves on."""
+
+
+@pytest.fixture(scope="session")
+def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled corpus built once per test session (packs, pages and HTML)."""
+    from compiler.build import build
+
+    out = tmp_path_factory.mktemp("bundled") / "build"
+    build(ROOT / "standards", out, today=SITE_DATE)
+    return out

@@ -532,14 +532,16 @@ def test_every_ambiguity_is_reported_with_combined_readings() -> None:
     )
 
 
-def test_too_many_combined_readings_lists_the_first_phrase_only() -> None:
+def test_too_many_combined_readings_reads_a_repeated_phrase_alike() -> None:
     phases = ", then ".join(["monthly for one month"] * 6 + ["monthly"])
     error = refusal(phases)
     assert error.readings == (
-        phases.replace("monthly", "monthly (calendar month)", 1),
-        phases.replace("monthly", "monthly (4 weeks)", 1),
+        phases.replace("monthly", "monthly (calendar month)"),
+        phases.replace("monthly", "monthly (4 weeks)"),
     )
     assert error.message.count("has two readings") == 7
+    for reading in error.readings:
+        parse_timescale(reading, "plan_start")
 
 
 def test_a_plain_mistake_is_reported_before_an_ambiguity() -> None:

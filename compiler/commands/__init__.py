@@ -2,7 +2,8 @@
 
 from compiler.commands.build import build
 from compiler.commands.check import check
+from compiler.commands.serve import serve
 from compiler.commands.test import test
 from compiler.commands.timescale import compare, timescale
 
-COMMANDS = (check, test, timescale, compare, build)
+COMMANDS = (check, test, timescale, compare, build, serve)

@@ -29,7 +29,7 @@ def build(path: Path | None, out: Path, no_site: bool, quiet: bool) -> None:
     Nothing is written if the standards cannot be read; the previous build is
     left as it was. Findings of the checks are shown on the site and counted here.
 
-    Example: standards build && open build/site/index.html
+    Example: standards build standards/st-helens --out /tmp/st-helens
     """
     root = path or bundled("standards")
     say = (lambda _: None) if quiet else (lambda text: click.echo(f"... {text}", err=True))

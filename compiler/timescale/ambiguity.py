@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from compiler.timescale.model import TimescaleError
 
 MOST_READINGS = 64
-"""Beyond this many combined readings, only the first ambiguous phrase's readings are listed."""
+"""Beyond this many combined readings, a phrase written more than once is read alike."""
 
 
 @dataclass(frozen=True)
@@ -106,20 +106,34 @@ def count_per_month(text: str, start: int, month: int, end: int, times: int) -> 
 
 
 def ambiguity_error(text: str, ambiguities: Sequence[Ambiguity]) -> TimescaleError:
-    """One error for every ambiguous phrase, with the combined readings as shorthand."""
-    chosen = list(ambiguities)
-    if math.prod(len(a.readings) for a in chosen) > MOST_READINGS:
-        chosen = chosen[:1]
-    readings = tuple(
-        dict.fromkeys(
-            _rewrite(text, combination)
-            for combination in itertools.product(*(a.readings for a in chosen))
-        )
-    )
+    """One error for every ambiguous phrase, with the combined readings as shorthand.
+
+    Every reading offered is a whole timescale that reads. When the combinations run past
+    :data:`MOST_READINGS`, a phrase written more than once is read the same way each time.
+    """
+    readings = tuple(dict.fromkeys(_rewrite(text, choice) for choice in _choices(ambiguities)))
     write = "write one of: " if len(readings) > 1 else "write: "
     message = "; ".join(a.describe() for a in ambiguities)
     message += "; " + write + ", ".join(repr(reading) for reading in readings)
     return TimescaleError(message, column=ambiguities[0].column, readings=readings)
+
+
+def _choices(ambiguities: Sequence[Ambiguity]) -> list[tuple[Reading, ...]]:
+    if math.prod(len(a.readings) for a in ambiguities) <= MOST_READINGS:
+        return list(itertools.product(*(a.readings for a in ambiguities)))
+    alike: dict[tuple[tuple[str, str], ...], list[Ambiguity]] = {}
+    for ambiguity in ambiguities:
+        key = tuple((r.meaning, r.replacement) for r in ambiguity.readings)
+        alike.setdefault(key, []).append(ambiguity)
+    groups = list(alike.values())
+    if math.prod(len(group[0].readings) for group in groups) > MOST_READINGS:
+        ranges = [range(len(groups[0][0].readings))] + [range(1)] * (len(groups) - 1)
+    else:
+        ranges = [range(len(group[0].readings)) for group in groups]
+    return [
+        tuple(a.readings[index] for group, index in zip(groups, picks, strict=True) for a in group)
+        for picks in itertools.product(*ranges)
+    ]
 
 
 def _rewrite(text: str, readings: Sequence[Reading]) -> str:

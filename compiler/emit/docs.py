@@ -1,0 +1,132 @@
+"""The guidance site's sources: Markdown pages, mkdocs.yml and the theme's files.
+
+``emit_docs`` runs every page function (:data:`compiler.emit.pages.PAGES`) and
+lays the result out for MkDocs under the build folder's ``docs/``::
+
+    docs/mkdocs.yml       the configuration (plain: no plugins beyond search)
+    docs/pages/...        the Markdown pages, pictures, downloads, stylesheets
+    docs/overrides/...    theme overrides (accessibility fixes)
+
+:func:`compiler.emit.site.build_site` then runs MkDocs over it into ``site/``.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from compiler.emit.pages import PAGES, Page, Site
+from compiler.emit.templates import environment
+from compiler.resources import bundled
+
+if TYPE_CHECKING:
+    from compiler.build import BuildContext
+
+DOCS = PurePosixPath("docs")
+PAGES_FOLDER = "pages"
+OVERRIDES = "overrides"
+STYLESHEETS = ("assets/stylesheets/site.css", "assets/stylesheets/print.css")
+SITE_NAME = "Practice standards"
+COPYRIGHT = (
+    "Each document's words belong to its authority; statutory extracts are Crown copyright, "
+    "reused under the Open Government Licence v3.0. Not legal advice."
+)
+
+Files = dict[PurePosixPath, bytes]
+
+
+def emit_docs(context: BuildContext) -> Files:
+    """Every page of the guidance site, with mkdocs.yml and the theme's files, under ``docs/``."""
+    site = Site(
+        compiled=context.compiled,
+        today=context.today,
+        files=context.files,
+        templates=environment(),
+        progress=getattr(context, "progress", lambda _: None),
+    )
+    files: Files = {}
+    pages: list[Page] = []
+    for page_function in PAGES:
+        for item in page_function(site):
+            target = DOCS / PAGES_FOLDER / item.path
+            if target in files:
+                raise ValueError(f"two pages claim the same file: {item.path}")
+            files[target] = item.content
+            if isinstance(item, Page):
+                pages.append(item)
+    files.update(_theme_files())
+    files[DOCS / "mkdocs.yml"] = mkdocs_config(pages).encode("utf-8")
+    return files
+
+
+def mkdocs_config(pages: Iterable[Page]) -> str:
+    """mkdocs.yml: strict, offline, Material without web fonts, every page in the navigation.
+
+    Page titles come from each page's first heading, which Markdown has already
+    escaped; section titles are author text too, so they are HTML-escaped here
+    (the theme prints navigation titles as HTML).
+    """
+    config: dict[str, Any] = {
+        "site_name": SITE_NAME,
+        "site_description": "Children's social care practice standards, readable and comparable.",
+        "docs_dir": PAGES_FOLDER,
+        "site_dir": "../site",
+        "use_directory_urls": False,
+        "strict": True,
+        "validation": {
+            "omitted_files": "warn",
+            "absolute_links": "warn",
+            "unrecognized_links": "warn",
+            "anchors": "warn",
+        },
+        "theme": {
+            "name": "material",
+            "custom_dir": OVERRIDES,
+            "font": False,
+            "language": "en",
+        },
+        "plugins": ["search"],
+        "copyright": COPYRIGHT,
+        "extra_css": list(STYLESHEETS),
+        "markdown_extensions": [
+            "compiler.emit.safe_markdown",
+            "tables",
+            "attr_list",
+            "admonition",
+            "pymdownx.blocks.html",
+            {"toc": {"toc_depth": 3}},
+        ],
+        "nav": _nav(pages),
+    }
+    return yaml.safe_dump(config, sort_keys=False, allow_unicode=True, width=100)
+
+
+def _nav(pages: Iterable[Page]) -> list[Any]:
+    """The navigation tree, in the order the page functions produced the pages."""
+    root: dict[str, Any] = {}
+    for page in pages:
+        node = root
+        for section in page.nav:
+            node = node.setdefault(html.escape(section, quote=False), {})
+        node[str(page.path)] = None
+    return _as_list(root)
+
+
+def _as_list(node: dict[str, Any]) -> list[Any]:
+    return [key if value is None else {key: _as_list(value)} for key, value in node.items()]
+
+
+def _theme_files() -> Files:
+    """The stylesheets (into the pages) and the theme overrides (beside them)."""
+    folder = bundled("site")
+    files: Files = {}
+    for source, target in (("assets", PAGES_FOLDER + "/assets"), ("overrides", OVERRIDES)):
+        for path in sorted((folder / source).rglob("*")):
+            if path.is_file():
+                relative = PurePosixPath(path.relative_to(folder / source).as_posix())
+                files[DOCS / target / relative] = path.read_bytes()
+    return files

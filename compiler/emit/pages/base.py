@@ -1,0 +1,71 @@
+"""What every page function gets (:class:`Site`) and gives back (:class:`Page`, :class:`Asset`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import PurePosixPath
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from compiler.emit.text import site_link
+from compiler.emit.views import link
+from compiler.model import Authority, Corpus
+from compiler.pipeline import Compiled
+
+
+@dataclass(frozen=True)
+class Page:
+    """A Markdown page under the docs folder, and where it sits in the navigation.
+
+    ``nav`` names the sections it belongs to, outermost first (``()`` for the top level).
+    """
+
+    path: PurePosixPath
+    content: bytes
+    nav: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Asset:
+    """Any other file the pages link to (a timeline picture, a download)."""
+
+    path: PurePosixPath
+    content: bytes
+
+
+@dataclass(frozen=True)
+class Site:
+    """The compiled corpus, the build date, the files emitted so far, and the templates."""
+
+    compiled: Compiled
+    today: date
+    files: Mapping[PurePosixPath, bytes]
+    templates: jinja2.Environment
+    progress: Callable[[str], None] = field(default=lambda _: None)
+
+    @property
+    def corpus(self) -> Corpus:
+        return self.compiled.corpus
+
+    @property
+    def authorities(self) -> tuple[Authority, ...]:
+        """Statutory baselines first, then the authorities by name."""
+        return tuple(
+            sorted(self.corpus.authorities, key=lambda a: (not a.statutory, a.name.lower(), a.id))
+        )
+
+    def render(self, template: str, page: PurePosixPath, **values: Any) -> bytes:
+        """Render ``template`` for the page at ``page``: ``href(target, anchor)`` links from it."""
+
+        def href(target: PurePosixPath, fragment: str = "") -> Markup:
+            return site_link(link(page, target, fragment))
+
+        values.setdefault("today", self.today)
+        return self.templates.get_template(template).render(href=href, **values).encode("utf-8")
+
+
+PageFunction = Callable[[Site], Iterable[Page | Asset]]

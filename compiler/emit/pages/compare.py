@@ -1,0 +1,163 @@
+"""Comparison: for each activity, every authority side by side with the statutory floor.
+
+One page per activity (``compare/<activity>.md``), a section per group of
+children, each with a table of the rules in force, how each compares to the
+statutory minimum in words, and a timeline picture of the first three months
+with the same dates in a table beside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from compiler.calendar import load_calendar
+from compiler.checks.comparing import describe
+from compiler.emit.pages.base import Asset, Page, Site
+from compiler.emit.timeline import EXAMPLE_START, TimelineRow, draw, latest_dates, window_end
+from compiler.emit.views import (
+    COMPARE_INDEX,
+    activity_title,
+    compare_page,
+    floor_comparisons,
+    floor_summary,
+    group_title,
+    version_page,
+    who_words,
+)
+from compiler.model import Authority, Rule, Version
+from compiler.timescale.compare import spoken
+from compiler.vocabulary import vocabulary
+
+SECTION = "Compare"
+
+
+@dataclass(frozen=True)
+class CompareRow:
+    """One authority's rule for the activity and group, and how it compares to the floor."""
+
+    authority: Authority
+    version: Version
+    rule: Rule
+    who: str
+    timescale: str
+    floors: str
+    page: PurePosixPath
+    statement: str
+    dates: tuple[str, ...]
+
+
+def compared_activities(site: Site) -> list[str]:
+    """Every activity some rule in force today times, in the vocabulary's order."""
+    used = {r.activity for a in site.corpus.authorities for _, r in a.rules_in_force(site.today)}
+    return [a for a in vocabulary().activities if a in used]
+
+
+def compare(site: Site) -> Iterator[Page | Asset]:
+    """The comparison index, then a page (and its timeline pictures) per activity."""
+    activities = compared_activities(site)
+    index = [
+        (activity_title(a), vocabulary().activities[a].description, compare_page(a))
+        for a in activities
+    ]
+    yield Page(
+        COMPARE_INDEX,
+        site.render("compare_index.md.j2", COMPARE_INDEX, activities=index),
+        nav=(SECTION,),
+    )
+    for activity in activities:
+        yield from _activity(site, activity)
+
+
+def _activity(site: Site, activity: str) -> Iterator[Page | Asset]:
+    path = compare_page(activity)
+    groups = []
+    for group in vocabulary().groups:
+        rows = _rows(site, activity, group)
+        if not rows:
+            continue
+        picture = path.with_name(f"{path.stem}--{group.replace('_', '-')}.svg")
+        title = (
+            f"{activity_title(activity)} for {group_title(group).lower()}: latest permitted "
+            f"dates in the three months from {spoken(EXAMPLE_START)}"
+        )
+        yield Asset(picture, _picture(title, rows))
+        statutory_rows = any(row.authority.statutory for row in rows)
+        groups.append(
+            {
+                "id": group.replace("_", "-"),
+                "title": group_title(group),
+                "rows": rows,
+                "picture": picture,
+                "picture_title": title,
+                "has_floor": statutory_rows,
+            }
+        )
+    term = vocabulary().activities[activity]
+    yield Page(
+        path,
+        site.render(
+            "compare.md.j2",
+            path,
+            title=term.title,
+            description=term.description,
+            groups=groups,
+            start=EXAMPLE_START,
+            end=window_end(),
+            compare_index=COMPARE_INDEX,
+        ),
+        nav=(SECTION,),
+    )
+
+
+def _rows(site: Site, activity: str, group: str) -> list[CompareRow]:
+    rows = []
+    for authority in site.authorities:
+        calendar = load_calendar(authority.calendar, authority.closures)
+        for version, rule in authority.rules_in_force(site.today):
+            if rule.activity != activity or rule.subject.group != group:
+                continue
+            line = TimelineRow(
+                authority.name,
+                who_words(rule),
+                rule.timescale,
+                rule.conditions,
+                authority.statutory,
+            )
+            rows.append(
+                CompareRow(
+                    authority=authority,
+                    version=version,
+                    rule=rule,
+                    who=who_words(rule),
+                    timescale=describe(rule),
+                    floors=floor_summary(
+                        floor_comparisons(site.corpus, authority, rule, site.today)
+                    ),
+                    page=version_page(authority, version),
+                    statement=next(
+                        s.id for s in version.statements() if any(r is rule for r in s.rules)
+                    ),
+                    dates=tuple(spoken(d) for d in latest_dates(line, calendar)),
+                )
+            )
+    return rows
+
+
+def _picture(title: str, rows: list[CompareRow]) -> bytes:
+    lines = [
+        TimelineRow(
+            row.authority.name,
+            row.who,
+            row.rule.timescale,
+            row.rule.conditions,
+            row.authority.statutory,
+        )
+        for row in rows
+    ]
+    dates = []
+    for row, line in zip(rows, lines, strict=True):
+        calendar = load_calendar(row.authority.calendar, row.authority.closures)
+        dates.append(latest_dates(line, calendar))
+    return draw(title, lines, dates)

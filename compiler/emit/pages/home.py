@@ -1,0 +1,60 @@
+"""The home page: what the site is, the authorities, and where to start."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from compiler.emit.pages.base import Page, Site
+from compiler.emit.pages.compare import compared_activities
+from compiler.emit.views import (
+    COMPARE_INDEX,
+    DOWNLOADS,
+    HOME,
+    PACK_FORMAT,
+    activity_title,
+    authority_findings,
+    authority_page,
+    compare_page,
+)
+from compiler.errors import Severity
+
+FEATURED = (
+    "statutory_visit",
+    "visit_recording",
+    "case_recording",
+    "cin_meeting",
+    "review_conference",
+    "looked_after_review",
+)
+"""The activities most readers come to compare, offered first on the home page."""
+
+
+def home(site: Site) -> Iterator[Page]:
+    """One page, ``index.md``: a row per authority with what is in force and what was found."""
+    rows = []
+    for authority in site.authorities:
+        findings = authority_findings(site.compiled, authority)
+        rows.append(
+            {
+                "authority": authority,
+                "page": authority_page(authority),
+                "documents": len(authority.in_force(site.today)),
+                "rules": len(authority.rules_in_force(site.today)),
+                "errors": sum(1 for f in findings if f.severity is Severity.ERROR),
+                "warnings": sum(1 for f in findings if f.severity is Severity.WARNING),
+            }
+        )
+    compared = compared_activities(site)
+    activities = [(activity_title(a), compare_page(a)) for a in FEATURED if a in compared]
+    yield Page(
+        HOME,
+        site.render(
+            "home.md.j2",
+            HOME,
+            rows=rows,
+            activities=activities,
+            compare_index=COMPARE_INDEX,
+            downloads=DOWNLOADS,
+            pack_format=PACK_FORMAT,
+        ),
+    )

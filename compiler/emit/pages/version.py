@@ -1,0 +1,113 @@
+"""Per document version: the full text in the document's order, each rule beside its words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from compiler.checks.comparing import describe
+from compiler.emit.pages.authority import SECTION
+from compiler.emit.pages.base import Page, Site
+from compiler.emit.text import web_link
+from compiler.emit.views import (
+    FloorComparison,
+    activity_title,
+    authority_page,
+    floor_comparisons,
+    floor_date,
+    in_force_words,
+    review_words,
+    strength_words,
+    version_page,
+    who_words,
+)
+from compiler.model import Authority, Rule, Version
+
+KIND_LABELS = {
+    "heading": "",
+    "standard": "",
+    "summary": "Summary",
+    "guidance": "Guidance",
+    "quote": "Quotation",
+    "reference": "Reference",
+    "template": "Recording template",
+}
+
+
+@dataclass(frozen=True)
+class RuleView:
+    """A rule as the page shows it: its reading in words and how it compares to the floor."""
+
+    rule: Rule
+    who: str
+    activity: str
+    timescale: str
+    strength: str
+    floors: tuple[FloorComparison, ...]
+    has_floor: bool
+
+
+def version(site: Site) -> Iterator[Page]:
+    """``<authority>/<document>/<version>.md`` for every version of every document."""
+    for each in site.authorities:
+        site.progress(f"site pages: {each.name}")
+        for document in sorted(each.documents, key=lambda d: d.latest.title.lower()):
+            for current in document.versions:
+                yield _page(site, each, current)
+
+
+def _page(site: Site, authority: Authority, current: Version) -> Page:
+    path = version_page(authority, current)
+    on = floor_date(current, site.today)
+    statutory = site.corpus.jurisdiction_of(authority) is not None
+    sections = [
+        (
+            section,
+            [
+                (
+                    statement,
+                    [_rule_view(site, authority, r, on, statutory) for r in statement.rules],
+                )
+                for statement in section.statements
+            ],
+        )
+        for section in current.sections
+    ]
+    document = authority.document(current.document_id)
+    others = [v for v in (document.versions if document else ()) if v is not current]
+    source = current.source
+    return Page(
+        path,
+        site.render(
+            "version.md.j2",
+            path,
+            authority=authority,
+            authority_page=authority_page(authority),
+            version=current,
+            state=in_force_words(current, authority, site.today),
+            review=review_words(current, site.today),
+            compared_on=on,
+            others=[(v, version_page(authority, v)) for v in others],
+            source=source,
+            source_link=web_link(source.url) if source.url else None,
+            sections=sections,
+            kinds=KIND_LABELS,
+            # What changed: the diff work (compiler.diff) links its page for this version here.
+            changes=None,
+        ),
+        nav=(SECTION, authority.name),
+    )
+
+
+def _rule_view(site: Site, authority: Authority, rule: Rule, on: date, statutory: bool) -> RuleView:
+    floors = floor_comparisons(site.corpus, authority, rule, on) if statutory else ()
+    return RuleView(
+        rule=rule,
+        who=who_words(rule),
+        activity=activity_title(rule.activity),
+        timescale=describe(rule),
+        strength=strength_words(rule.strength),
+        floors=floors,
+        has_floor=statutory,
+    )

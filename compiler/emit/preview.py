@@ -1,0 +1,81 @@
+"""The live preview behind ``standards serve``: pages rebuilt from the YAML on every save.
+
+MkDocs' own server watches the corpus folder as well as the pages; before
+each build it calls :func:`on_pre_build` (this module is named in the
+``hooks`` of the preview's configuration), which compiles the corpus again and
+rewrites whichever pages changed. If the standards cannot be read, the
+findings are printed and the previous pages stay, so the author can fix the
+file and save again.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import click
+
+from compiler.build import build_date, emit
+from compiler.errors import FindingsError
+from compiler.pipeline import compile_corpus
+
+ROOT_VARIABLE = "STANDARDS_PREVIEW_ROOT"
+"""Names the corpus folder for the hook, which MkDocs loads on its own."""
+HOOK_FILE = Path(__file__)
+
+
+def write_pages(root: Path, staging: Path) -> list[PurePosixPath]:
+    """Compile ``root`` and bring ``staging`` up to date; return the files that changed.
+
+    Raises :class:`~compiler.errors.FindingsError` if the standards cannot be read.
+    """
+    compiled = compile_corpus(root, today=build_date())
+    if compiled.blocking:
+        raise FindingsError(list(compiled.blocking))
+    return sync(staging, emit(compiled, build_date(), site=True))
+
+
+def sync(staging: Path, files: Mapping[PurePosixPath, bytes]) -> list[PurePosixPath]:
+    """Write the files whose content changed and remove the ones no longer emitted.
+
+    Writing only what changed keeps MkDocs' watcher from rebuilding again for nothing.
+    """
+    changed = []
+    for relative, content in sorted(files.items()):
+        path = staging.joinpath(*relative.parts)
+        if path.is_file() and path.read_bytes() == content:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+        changed.append(relative)
+    wanted = {staging.joinpath(*relative.parts) for relative in files}
+    for path in sorted(staging.rglob("*"), reverse=True):
+        if (
+            path.is_file()
+            and path not in wanted
+            and "site" not in path.relative_to(staging).parts[:1]
+        ):
+            path.unlink()
+            changed.append(PurePosixPath(path.relative_to(staging).as_posix()))
+    return changed
+
+
+def on_pre_build(config: Any, **_: Any) -> None:
+    """MkDocs hook: rewrite the pages from the YAML before each build of the preview."""
+    root = os.environ.get(ROOT_VARIABLE)
+    if not root:
+        return
+    staging = Path(config.config_file_path).parent.parent
+    try:
+        changed = write_pages(Path(root), staging)
+    except FindingsError as failed:  # printed, not logged: a logged error would stop the preview
+        for finding in failed.findings:
+            click.echo(finding.render(), err=True)
+        click.echo(
+            "the standards could not be read: the preview shows the last good pages", err=True
+        )
+        return
+    if changed:
+        click.echo(f"rewrote {len(changed)} page file(s) from the standards", err=True)

@@ -1,0 +1,72 @@
+"""Running MkDocs over the staged pages: ``docs/`` into ``site/``, strict and offline.
+
+MkDocs runs in this process (``load_config`` and ``build``), so a broken link
+or anchor becomes a :class:`SiteBuildError` naming it, and the build folder is
+left as it was (see :func:`compiler.write.write_atomically`).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from compiler.errors import StandardsError
+
+
+class SiteBuildError(StandardsError):
+    """MkDocs refused the pages: each message says which page and which link."""
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _quiet_mkdocs() -> Iterator[_Collect]:
+    """Collect MkDocs' warnings instead of printing them, and silence its 2.0 notice."""
+    logger = logging.getLogger("mkdocs")
+    handler = _Collect()
+    old_level, old_propagate = logger.level, logger.propagate
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    previous = os.environ.get("NO_MKDOCS_2_WARNING")
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(old_level)
+        logger.propagate = old_propagate
+        if previous is None:
+            os.environ.pop("NO_MKDOCS_2_WARNING", None)
+        else:
+            os.environ["NO_MKDOCS_2_WARNING"] = previous
+
+
+def build_site(staging: Path) -> None:
+    """Build ``staging/docs`` (mkdocs.yml and pages) into ``staging/site``.
+
+    Strict: any warning (a link to a missing page, a missing anchor) fails the
+    build with every warning in the message.
+    """
+    with _quiet_mkdocs() as collected:
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+        from mkdocs.exceptions import Abort, MkDocsException
+
+        config_file = staging / "docs" / "mkdocs.yml"
+        try:
+            config = load_config(str(config_file), site_dir=str(staging / "site"), strict=True)
+            build(config)
+        except (Abort, MkDocsException) as failed:
+            problems = "\n".join(collected.messages) or str(failed)
+            raise SiteBuildError(f"the guidance site did not build:\n{problems}") from failed

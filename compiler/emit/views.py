@@ -1,0 +1,311 @@
+"""What the site's pages show, worked out from the model: plain data for the templates.
+
+Pages never compute: they print rows built here. Every value is plain text
+(author text stays raw: the templates escape it), so the same rows could feed
+another renderer.
+
+>>> relation_words("looser")
+'looser than'
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path, PurePosixPath
+
+from compiler.calendar import load_calendar
+from compiler.checks.comparing import compare_rules, describe
+from compiler.checks.floors import floors_for
+from compiler.checks.scope import rule_key, same_scope
+from compiler.errors import Finding, Severity
+from compiler.model import Authority, Corpus, Rule, Subject, Version
+from compiler.pipeline import Compiled
+from compiler.timescale.compare import spoken
+from compiler.vocabulary import vocabulary
+
+_RELATIONS = {
+    "stricter": "stricter than",
+    "looser": "looser than",
+    "equivalent": "the same as",
+    "incomparable": "not always as strict as",
+}
+_SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def relation_words(relation: str) -> str:
+    """How a rule compares with its floor, in words (never colour alone)."""
+    return _RELATIONS[relation]
+
+
+# Where pages live, and the links between them ------------------------------------------------
+
+
+HOME = PurePosixPath("index.md")
+COMPARE_INDEX = PurePosixPath("compare", "index.md")
+DOWNLOADS = PurePosixPath("downloads.md")
+PACK_FORMAT = PurePosixPath("pack-format.md")
+
+
+def authority_page(authority: Authority) -> PurePosixPath:
+    return PurePosixPath(authority.id, "index.md")
+
+
+def version_page(authority: Authority, version: Version) -> PurePosixPath:
+    return PurePosixPath(authority.id, version.document_id, f"{version.version}.md")
+
+
+def compare_page(activity: str) -> PurePosixPath:
+    return PurePosixPath("compare", f"{activity.replace('_', '-')}.md")
+
+
+def link(source: PurePosixPath, target: PurePosixPath, fragment: str = "") -> str:
+    """The relative link from page ``source`` to ``target`` (both under the docs folder).
+
+    >>> link(PurePosixPath("compare/x.md"), PurePosixPath("walsall/d/5.0.md"), "s")
+    '../walsall/d/5.0.md#s'
+    """
+    relative = posixpath.relpath(str(target), posixpath.dirname(str(source)) or ".")
+    return f"{relative}#{fragment}" if fragment else relative
+
+
+# Words for the model's terms ------------------------------------------------------------------
+
+
+def group_title(group: str) -> str:
+    term = vocabulary().groups.get(group)
+    return term.title if term else group
+
+
+def activity_title(activity: str) -> str:
+    term = vocabulary().activities.get(activity)
+    return term.title if term else activity
+
+
+def subject_words(subject: Subject) -> str:
+    """``Child in care (placement type: residential or foster care)``."""
+    words = vocabulary()
+    parts = []
+    for name, values in subject.qualifiers:
+        qualifier = words.qualifiers.get(name)
+        if qualifier is None:
+            parts.append(f"{name}: {' or '.join(values)}")
+            continue
+        titles = [qualifier.values[v].title if v in qualifier.values else v for v in values]
+        parts.append(f"{qualifier.title.lower()}: {' or '.join(t.lower() for t in titles)}")
+    title = group_title(subject.group)
+    return f"{title} ({'; '.join(parts)})" if parts else title
+
+
+def conditions_words(rule: Rule) -> str:
+    """``where the manager approved; unless the child agrees`` or empty."""
+    words = vocabulary().conditions
+    parts = []
+    for fact, holds in rule.conditions:
+        title = words[fact].title.lower() if fact in words else fact
+        parts.append(f"{'where' if holds else 'unless'} {title}")
+    return "; ".join(parts)
+
+
+def who_words(rule: Rule) -> str:
+    """The children a rule is about, with its conditions."""
+    conditions = conditions_words(rule)
+    subject = subject_words(rule.subject)
+    return f"{subject}, {conditions}" if conditions else subject
+
+
+def strength_words(strength: str) -> str:
+    return {"must": "must (minimum standard)", "should": "should (expectation)"}.get(
+        strength, strength
+    )
+
+
+# Rules against the statutory floor --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FloorComparison:
+    """One statutory rule a local rule answers to, and how the local rule compares."""
+
+    key: str
+    citation: str
+    timescale: str
+    relation: str
+    example: str
+    page: PurePosixPath
+    anchor: str
+
+    @property
+    def label(self) -> str:
+        return self.citation or self.key
+
+    @property
+    def relation_sentence(self) -> str:
+        """``this rule is looser than``: the relation in words, never colour alone."""
+        return f"this rule is {relation_words(self.relation)}"
+
+
+def floor_summary(floors: Iterable[FloorComparison]) -> str:
+    """Floors grouped by relation, loosest first: what a reader must see first.
+
+    >>> a = FloorComparison("d/a", "reg 28(2)", "", "looser", "", PurePosixPath("x.md"), "a")
+    >>> b = FloorComparison("d/b", "reg 28(5)", "", "equivalent", "", PurePosixPath("x.md"), "b")
+    >>> floor_summary([b, a])
+    'looser than reg 28(2); the same as reg 28(5)'
+    """
+    parts = []
+    for relation in ("looser", "incomparable", "stricter", "equivalent"):
+        labels = list(dict.fromkeys(f.label for f in floors if f.relation == relation))
+        if labels:
+            parts.append(f"{relation_words(relation)} {' and '.join(labels)}")
+    return "; ".join(parts)
+
+
+def floor_date(version: Version, today: date) -> date:
+    """The date a version's rules are compared on: today if in force, else its effective date."""
+    return today if version.effective_from <= today else version.effective_from
+
+
+def floor_comparisons(
+    corpus: Corpus, authority: Authority, rule: Rule, on: date
+) -> tuple[FloorComparison, ...]:
+    """How ``rule`` compares with each statutory rule in force on ``on`` that is its floor."""
+    statutory = corpus.jurisdiction_of(authority)
+    if statutory is None:
+        return ()
+    calendar = load_calendar(authority.calendar, authority.closures)
+    found = []
+    for floor_version, floor in floors_for(rule, statutory, on):
+        result = compare_rules(rule, floor, calendar)
+        example = result.witness_text("this rule", "the statutory rule")
+        found.append(
+            FloorComparison(
+                key=rule_key(floor_version.document_id, floor),
+                citation=floor.citation,
+                timescale=describe(floor),
+                relation=result.relation,
+                example=example,
+                page=version_page(statutory, floor_version),
+                anchor=_statement_of(floor_version, floor),
+            )
+        )
+    return tuple(found)
+
+
+def _statement_of(version: Version, rule: Rule) -> str:
+    return next(s.id for s in version.statements() if any(r is rule for r in s.rules))
+
+
+# An authority's timescales, documents and findings ------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimescaleRow:
+    """One row of an "at a glance" table: a rule in force, and where it comes from."""
+
+    group: str
+    activity: str
+    who: str
+    timescale: str
+    strength: str
+    document: str
+    version: Version
+    statement: str
+    page: PurePosixPath
+    rule: Rule
+
+
+def timescale_rows(
+    authority: Authority, pairs: Iterable[tuple[Version, Rule]]
+) -> list[TimescaleRow]:
+    """Rows for the rules given, ordered by group of children, activity and who."""
+    groups = list(vocabulary().groups)
+    activities = list(vocabulary().activities)
+    rows = [
+        TimescaleRow(
+            group=group_title(rule.subject.group),
+            activity=activity_title(rule.activity),
+            who=who_words(rule),
+            timescale=describe(rule),
+            strength=rule.strength,
+            document=version.title,
+            version=version,
+            statement=_statement_of(version, rule),
+            page=version_page(authority, version),
+            rule=rule,
+        )
+        for version, rule in pairs
+    ]
+    return sorted(
+        rows,
+        key=lambda r: (
+            _index(groups, r.rule.subject.group),
+            _index(activities, r.rule.activity),
+            r.who,
+            r.document,
+            r.rule.id,
+        ),
+    )
+
+
+def _index(items: list[str], item: str) -> int:
+    return items.index(item) if item in items else len(items)
+
+
+def inherited_duties(corpus: Corpus, authority: Authority, on: date) -> list[TimescaleRow]:
+    """Statutory rules in force that no local rule in force addresses: they apply as they are."""
+    statutory = corpus.jurisdiction_of(authority)
+    if statutory is None:
+        return []
+    local = [rule for _, rule in authority.rules_in_force(on)]
+    pairs = [
+        (version, duty)
+        for version, duty in statutory.rules_in_force(on)
+        if not any(same_scope(rule, duty) for rule in local)
+    ]
+    return timescale_rows(statutory, pairs)
+
+
+def authority_findings(compiled: Compiled, authority: Authority) -> list[Finding]:
+    """The findings about an authority: those whose data names it or that sit in its folder."""
+    folder = authority.path.resolve()
+    found = []
+    for finding in compiled.findings:
+        named = dict(finding.data).get("authority") == authority.id
+        inside = folder in Path(finding.location.path).resolve().parents
+        if named or inside:
+            found.append(finding)
+    return sorted(found, key=lambda f: (_SEVERITY_ORDER[f.severity], str(f.location), f.message))
+
+
+def source_path(corpus: Corpus, path: Path) -> str:
+    """A file's path as the author knows it: relative to the corpus, never this machine's."""
+    resolved = Path(path).resolve()
+    for root in (corpus.root.resolve(), *(a.path.resolve().parent for a in corpus.authorities)):
+        if root == resolved or root in resolved.parents:
+            return resolved.relative_to(root).as_posix()
+    return resolved.name
+
+
+def review_words(version: Version, today: date) -> str:
+    """``1 Oct 2019 (passed)``, ``1 Oct 2027``, or ``none given``: a passed date said plainly."""
+    if version.review_by is None:
+        return "none given"
+    text = spoken(version.review_by)
+    return f"{text} (review date passed)" if version.review_by < today else text
+
+
+def in_force_words(version: Version, authority: Authority, today: date) -> str:
+    """``in force``, ``superseded``, ``draft``, ``not yet in force`` or ``withdrawn``."""
+    document = authority.document(version.document_id)
+    if document is not None and document.in_force(today) is version:
+        return "in force"
+    if version.status == "draft":
+        return "draft, not in force"
+    if version.status == "withdrawn":
+        return "withdrawn"
+    if version.effective_from > today:
+        return "not yet in force"
+    return "superseded" if version.status == "published" else version.status
