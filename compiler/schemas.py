@@ -26,6 +26,7 @@ SCHEMA_FILES = {
     "document": "document.schema.json",
     "scenario": "scenario.schema.json",
     "timescale": "timescale.schema.json",
+    "diff": "diff.schema.json",
 }
 VOCABULARY_SCHEMA = "vocabulary.schema.json"
 
@@ -132,7 +133,7 @@ def registry(folder: Path | None = None) -> Registry:
 
 @cache
 def validator(kind: str) -> Draft202012Validator:
-    """A validator for ``authority``, ``document``, ``scenario`` or ``timescale`` files."""
+    """A validator for authority, document, scenario or timescale files, or for diffs."""
     name = SCHEMA_FILES[kind]
     schema = registry().contents(name)
     return Draft202012Validator(

@@ -205,7 +205,7 @@ class RuleChange:
     aspects: tuple[AspectChange, ...] = ()
     withdrawal: WithdrawalNote | None = None
     lost: bool = False
-    moved_to: TimescaleChange | None = None
+    successor: TimescaleChange | None = None
     """For a rule withdrawn and moved to another rule of the new version: how that rule compares."""
 
     @property

@@ -77,7 +77,7 @@ def _change(
             "looser",
             old=summarise(*before),
             withdrawal=withdrawal,
-            moved_to=_moved_to(withdrawal, before[1], new.document_id, after, calendar)
+            successor=_successor(withdrawal, before[1], new.document_id, after, calendar)
             if rule.withdrawn is not None
             else None,
         )
@@ -115,7 +115,7 @@ def _withdrawal(statement: Statement, rule: Rule) -> WithdrawalNote:
     )
 
 
-def _moved_to(
+def _successor(
     withdrawal: WithdrawalNote,
     old_rule: Rule,
     document_id: str,
