@@ -3,8 +3,9 @@
 from compiler.commands.build import build
 from compiler.commands.check import check
 from compiler.commands.diff import diff
+from compiler.commands.new_version import new_version
 from compiler.commands.serve import serve
 from compiler.commands.test import test
 from compiler.commands.timescale import compare, timescale
 
-COMMANDS = (check, test, timescale, compare, diff, build, serve)
+COMMANDS = (check, test, timescale, compare, diff, new_version, build, serve)
