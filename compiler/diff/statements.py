@@ -77,7 +77,8 @@ def _renames(new: Version, old_all: dict[str, tuple[str, Statement]]) -> dict[st
     renamed: dict[str, str] = {}
     for s in new.all_statements():
         claimed = s.replaces in renamed.values()
-        if s.replaces and s.replaces in old_all and s.replaces not in new_ids and not claimed:
+        renaming = s.replaces in old_all and s.replaces not in new_ids and s.id not in old_all
+        if s.replaces and renaming and not claimed:
             renamed[s.id] = s.replaces
     return renamed
 
