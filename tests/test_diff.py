@@ -110,7 +110,7 @@ def test_withdrawn_statement_and_lost_rule() -> None:
     assert authority is not None
     document = authority.document("cp-visits")
     assert document is not None
-    old, new = document.versions
+    old, new, _ = document.versions
     diff = diff_versions(old, new, CALENDAR)
     assert [(s.id, s.change) for s in diff.statements] == [
         ("cp-recording", "withdrawn"),

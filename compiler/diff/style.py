@@ -102,7 +102,7 @@ class MarkdownStyle(Style):
     where ``pymdownx.caret`` reads it) instead of bold.
     """
 
-    indent = "  "
+    indent = "    "  # four spaces nest a list in Python-Markdown as well as on GitHub
 
     def __init__(self, site: bool = False) -> None:
         self.site = site
@@ -126,7 +126,7 @@ class MarkdownStyle(Style):
         return f"^^{self._escape(text)}^^" if self.site else f"**{self._escape(text)}**"
 
     def heading(self, text: str) -> list[str]:
-        return [f"### {text}", ""]
+        return [f"{'##' if self.site else '###'} {text}", ""]
 
     def item(self, text: str, depth: int = 0) -> str:
         return f"{self.indent * depth}- {text}"
