@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path, PurePosixPath
 
 from compiler.emit.docs import emit_docs
+from compiler.emit.packs import emit_packs
 from compiler.emit.site import build_site
 from compiler.errors import FindingsError
 from compiler.pipeline import Compiled, compile_corpus
@@ -38,7 +39,7 @@ class BuildContext:
 
 Emitter = Callable[[BuildContext], Files]
 
-EMITTERS: tuple[tuple[str, Emitter], ...] = ()
+EMITTERS: tuple[tuple[str, Emitter], ...] = (("rule packs", emit_packs),)
 """Always run: (what they write, the emitter)."""
 SITE_EMITTERS: tuple[tuple[str, Emitter], ...] = (("guidance site pages", emit_docs),)
 """Run when the site is built: they write its Markdown under docs/."""
@@ -74,14 +75,19 @@ def build(
     out: Path,
     *,
     site: bool = True,
+    run_checks: bool = True,
     today: date | None = None,
     progress: Progress | None = None,
 ) -> Compiled:
-    """Build rule packs (and, with ``site``, the guidance site) from ``root`` into ``out``."""
+    """Build rule packs (and, with ``site``, the guidance site) from ``root`` into ``out``.
+
+    ``run_checks=False`` skips the consistency checks: rule packs hold no findings
+    (the site shows them), so a packs-only build need not pay for them.
+    """
     say = progress or (lambda _: None)
     today = today or build_date()
-    say("reading and checking the standards")
-    compiled = compile_corpus(root, today=today)  # load -> validate -> model -> check
+    say("reading and checking the standards" if run_checks else "reading the standards")
+    compiled = compile_corpus(root, run_checks=run_checks, today=today)  # load -> ... -> check
     if compiled.blocking:
         raise FindingsError(list(compiled.blocking))  # nothing is written
     files = emit(compiled, today, site=site, progress=say)  # emit: packs, then the site's pages

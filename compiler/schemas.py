@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import jsonschema_rs
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
@@ -26,6 +27,9 @@ SCHEMA_FILES = {
     "document": "document.schema.json",
     "scenario": "scenario.schema.json",
     "timescale": "timescale.schema.json",
+    "rulepack": "rulepack.schema.json",
+    "rulepack-index": "rulepack-index.schema.json",
+    "rulepack-manifest": "rulepack-manifest.schema.json",
     "diff": "diff.schema.json",
 }
 VOCABULARY_SCHEMA = "vocabulary.schema.json"
@@ -140,6 +144,29 @@ def validator(kind: str) -> Draft202012Validator:
         {"$ref": name, **{k: v for k, v in schema.items() if k == "$schema"}},
         registry=registry(),
         format_checker=Draft202012Validator.FORMAT_CHECKER,
+    )
+
+
+@cache
+def quick_validator(kind: str) -> jsonschema_rs.Validator:
+    """The same schema compiled by jsonschema-rs: about 100 times faster, used to pass valid files.
+
+    Only its yes or no is used; a file it refuses is validated again by :func:`validator`,
+    whose errors the findings are written from. The tests hold the two to the same answer.
+    """
+    base = "https://standards.invalid/schema/"
+    folder = bundled("schema")
+    resources = [
+        (base + name, json.loads((folder / name).read_text(encoding="utf-8")))
+        for name in [*SCHEMA_FILES.values(), VOCABULARY_SCHEMA]
+    ]
+    return jsonschema_rs.validator_for(
+        {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$ref": base + SCHEMA_FILES[kind],
+        },
+        registry=jsonschema_rs.Registry(resources),
+        validate_formats=True,
     )
 
 

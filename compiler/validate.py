@@ -16,7 +16,7 @@ from jsonschema.exceptions import best_match
 
 from compiler.errors import Finding, Location, error
 from compiler.load import JsonPath, Source
-from compiler.schemas import validator
+from compiler.schemas import quick_validator, validator
 from compiler.vocabulary import suggest, vocabulary
 
 _TYPE_WORDS = {
@@ -40,6 +40,8 @@ def validate(source: Source, kind: str) -> list[Finding]:
     ["missing required field 'calendar'", "missing required field 'jurisdiction'",
      "missing required field 'name'"]
     """
+    if quick_validator(kind).is_valid(source.data):
+        return []
     errors = validator(kind).iter_errors(source.data)
     findings = [_finding(source, err) for err in _leaves(errors)]
     return sorted(findings, key=lambda f: (f.location.line, f.location.column, f.message))

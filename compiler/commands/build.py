@@ -21,7 +21,11 @@ from compiler.resources import bundled
     show_default=True,
     help="Output folder: packs/, docs/ and site/ are written inside it.",
 )
-@click.option("--no-site", is_flag=True, help="Write the rule packs only.")
+@click.option(
+    "--no-site",
+    is_flag=True,
+    help="Write the rule packs only, without running the checks (run `standards check` for them).",
+)
 @click.option("--quiet", is_flag=True, help="Do not show progress.")
 def build(path: Path | None, out: Path, no_site: bool, quiet: bool) -> None:
     """Build rule packs and the guidance site from PATH (default: the bundled standards).
@@ -34,7 +38,7 @@ def build(path: Path | None, out: Path, no_site: bool, quiet: bool) -> None:
     root = path or bundled("standards")
     say = (lambda _: None) if quiet else (lambda text: click.echo(f"... {text}", err=True))
     try:
-        compiled = build_all(root, out, site=not no_site, progress=say)
+        compiled = build_all(root, out, site=not no_site, run_checks=not no_site, progress=say)
     except FindingsError as failed:
         for finding in failed.findings:
             click.echo(finding.render(), err=True)
@@ -44,6 +48,9 @@ def build(path: Path | None, out: Path, no_site: bool, quiet: bool) -> None:
             err=True,
         )
         sys.exit(1)
+    if no_site:
+        click.echo(f"built {out}: rule packs only; the checks were not run", err=True)
+        return
     counts = {s: sum(1 for f in compiled.findings if f.severity is s) for s in Severity}
     click.echo(
         f"built {out}: {counts[Severity.ERROR]} error(s) and {counts[Severity.WARNING]} "

@@ -1,0 +1,93 @@
+"""How fast ``standards audit`` judges a table of case events, against a per-row Python loop.
+
+Run: python benchmarks/bench_audit.py [--rows 1000000] [--reference-rows 100000]
+
+Builds the bundled packs (no site), generates ROWS event rows for St Helens
+(the largest pack) with ``generate_cases.py``, and times, in this one run:
+
+- the audit as the command does it: read the CSV, judge every case, write the result CSV
+  (best of 3);
+- the case-by-case reference (:mod:`compiler.audit_reference`: a Python loop over rows and
+  cases with the scalar due-date code) over the first REFERENCE_ROWS rows, once, as rows/s.
+
+Target: at least 500,000 rows per second for the audit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from compiler.audit import audit
+from compiler.audit_reference import audit_case_by_case
+from compiler.audit_report import render_audit
+from compiler.build import build
+from compiler.cases import read_cases
+from compiler.evaluate import open_pack
+from compiler.resources import bundled
+
+ON = date(2026, 1, 9)
+TARGET = 500_000
+
+
+def _generate_cases():
+    path = Path(__file__).with_name("generate_cases.py")
+    spec = importlib.util.spec_from_file_location("generate_cases", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.generate_cases
+
+
+def _best_of(times: int, work) -> float:
+    best = float("inf")
+    for _ in range(times):
+        began = time.perf_counter()
+        work()
+        best = min(best, time.perf_counter() - began)
+    return best
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--reference-rows", type=int, default=100_000)
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "build"
+        build(bundled("standards"), out, site=False, run_checks=False, today=ON)
+        packs = out / "packs"
+        pack = open_pack(packs, "st-helens", ON)
+        raw = json.loads((packs / "st-helens" / f"{pack.name}.json").read_text())
+    text = _generate_cases()(raw, args.rows, on=ON, seed=1)
+    head = "".join(text.splitlines(keepends=True)[: args.reference_rows + 1])
+
+    def vectorised() -> None:
+        render_audit(audit(read_cases(text, pack), pack, ON))
+
+    seconds = _best_of(3, vectorised)
+    began = time.perf_counter()
+    audit_case_by_case(head, pack, ON)
+    loop_seconds = time.perf_counter() - began
+
+    rate = args.rows / seconds
+    loop_rate = args.reference_rows / loop_seconds
+    print(f"rows: {args.rows:,} ({len(text) / 2**20:.1f} MiB of CSV), st-helens pack {pack.name}")
+    print(f"audit (read, judge, write CSV): {seconds:.3f} s best of 3 = {rate:,.0f} rows/s")
+    print(f"per-row Python loop on {args.reference_rows:,} rows: {loop_seconds:.3f} s"
+          f" = {loop_rate:,.0f} rows/s")  # fmt: skip
+    print(f"ratio audit / loop: {rate / loop_rate:.1f}x")
+    verdict = "PASS" if rate >= TARGET else "MISS"
+    print(f"{verdict}: target at least {TARGET:,} rows/s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

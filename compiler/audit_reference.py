@@ -1,0 +1,119 @@
+"""The audit done the plain way: row by row, case by case, with the scalar due-date code.
+
+Slow (a Python loop over every row and every case), and deliberately simple:
+it is what :mod:`compiler.audit` must agree with, byte for byte, and what the
+audit benchmark measures the vectorised path against. It shares only the
+wording of row problems with :mod:`compiler.cases`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from typing import Any
+
+from compiler.audit import OUTPUT_COLUMNS
+from compiler.case_table import data_rows
+from compiler.cases import (
+    check_header,
+    kind_problem,
+    read_date,
+    read_facts,
+    read_qualifiers,
+    term_problem,
+    width_problem,
+)
+from compiler.evaluate import Pack, subject_of
+from compiler.timescale.due import next_due
+from compiler.timescale.model import Recurrence
+
+
+def audit_case_by_case(text: str, pack: Pack, on: date) -> tuple[str, list[tuple[int, str]]]:
+    """The result table as CSV text, and the (line, message) of each row that cannot be read."""
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff")))
+    header = [name.strip() for name in next(reader, [])]
+    check_header(header)
+    rows, lines = data_rows(reader)
+    problems: list[tuple[int, str]] = []
+    cases: dict[tuple[str, str], list[tuple[date, str, dict, dict]]] = {}
+    for row, line in zip(rows, lines, strict=True):
+        if not row:
+            continue
+        if len(row) != len(header):
+            problems.append((line, width_problem(header, len(row))))
+            continue
+        fields: dict[str, Any] = {
+            "facts": "",
+            "qualifiers": "",
+            **dict(zip(header, row, strict=True)),
+        }
+        day, date_problem = read_date(pack, fields["date"])
+        facts, facts_problem = read_facts(pack, fields["facts"])
+        qualifiers, qualifiers_problem = read_qualifiers(pack, fields["qualifiers"])
+        reasons = [
+            "" if fields["case_id"].strip() else "no case_id",
+            term_problem(pack, "groups", fields["group"], "group"),
+            kind_problem(pack, fields["event"]),
+            date_problem,
+            facts_problem,
+            qualifiers_problem,
+        ]
+        if any(reasons):
+            problems.append((line, "; ".join(r for r in reasons if r)))
+            continue
+        key = (fields["case_id"], fields["group"])
+        cases.setdefault(key, []).append((day, fields["event"], facts, qualifiers))
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(OUTPUT_COLUMNS)
+    for (case_id, group), events in cases.items():
+        judged = _judge_case(pack, group, events, on)
+        for result in judged or [["", "", "", "", "", "", "", "not_started", ""]]:
+            writer.writerow([case_id, group, *result])
+    return out.getvalue(), problems
+
+
+def _judge_case(
+    pack: Pack, group: str, events: list[tuple[date, str, dict, dict]], on: date
+) -> list[list[str]]:
+    facts: dict[str, bool] = {}
+    qualifiers: dict[str, str] = {}
+    for _, _, stated_facts, stated_qualifiers in sorted(events, key=lambda e: e[0]):
+        facts.update(stated_facts)
+        qualifiers.update(stated_qualifiers)
+    subject = subject_of(group, qualifiers.items())
+    dates: dict[str, list[date]] = {}
+    for day, kind, _, _ in events:
+        dates.setdefault(kind, []).append(day)
+    results = []
+    for rule in pack.rules:
+        if rule not in pack.rules_for(subject, rule.activity, facts):
+            continue
+        if rule.event not in dates:
+            continue  # its clock has not started
+        start = max(dates[rule.event])
+        done = sorted(dates.get(rule.activity, []))
+        ends = {}
+        if isinstance(rule.timescale, Recurrence):
+            for phase in rule.timescale.phases:
+                later = [d for d in dates.get(phase.until or "", []) if d >= start]
+                if phase.until and later:
+                    ends[phase.until] = min(later)
+        following = next_due(rule.timescale, start, pack.calendar, done, facts, ends)
+        late = max((on - following).days, 0) if following is not None else 0
+        status = "done" if following is None else "overdue" if late else "due"
+        results.append(
+            [
+                rule.activity,
+                rule.id,
+                rule.strength,
+                rule.event,
+                start.isoformat(),
+                done[-1].isoformat() if done else "",
+                following.isoformat() if following else "",
+                status,
+                str(late),
+            ]
+        )
+    return results

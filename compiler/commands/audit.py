@@ -1,0 +1,114 @@
+"""``standards audit``: each case's next due dates and which are overdue, from its events."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+from compiler.audit import audit as run_audit
+from compiler.audit_report import render_audit, summarise
+from compiler.cases import CasesError, read_cases
+from compiler.evaluate import PackError, open_pack
+from compiler.write import write_file_atomically
+
+
+@click.command(name="audit")
+@click.argument("cases", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--authority", required=True, help="The authority whose pack to use.")
+@click.option(
+    "--on",
+    required=True,
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="The date to judge on; the pack in force then is used.",
+)
+@click.option(
+    "--packs",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("build/packs"),
+    show_default=True,
+    help="The packs folder written by `standards build`.",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the result table here instead of to standard output.",
+)
+@click.option(
+    "--summary-json",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the summary as JSON here.",
+)
+def audit_command(
+    cases: Path,
+    authority: str,
+    on: datetime,
+    packs: Path,
+    out: Path | None,
+    summary_json: Path | None,
+) -> None:
+    """Judge every case in CASES (a CSV table of events) against the authority's rule pack.
+
+    \b
+    CASES has a header row and one row per event on a case:
+      case_id,group,event,date,facts,qualifiers
+      C1,child_protection,plan_start,2025-12-01,,
+      C1,child_protection,statutory_visit,2025-12-19,,
+      C2,child_in_care,placement_start,2025-11-03,manager_approved=true,placement_type=foster_care
+    group is a group of children; event is an event that starts a clock (plan_start, visit) or
+    an activity that happened (statutory_visit, visit_recording); date is YYYY-MM-DD. facts
+    (name=true;name=false) and qualifiers (name=value;name=value) are optional columns; a case
+    (its case_id and group) has the latest facts and qualifiers its rows state.
+
+    \b
+    The result (CSV, one row per case and rule that applies and has started):
+      case_id,group,activity,rule,strength,clock_event,clock_started,last_done,next_due,
+      status,days_overdue
+    status is overdue, due, done (nothing more is due) or not_started (no rule's clock has
+    started for the case). A summary goes to standard error. A row that cannot be read is
+    reported there with its line number and left out; the exit status is then 1.
+    If nothing can be judged (no pack, a bad header) it says why and exits 2.
+
+    Example: standards audit cases.csv --authority st-helens --on 2026-01-09 --out result.csv
+    """
+    try:
+        pack = open_pack(packs, authority, on.date())
+    except PackError as exc:
+        _refuse(f"error: {exc}")
+    try:
+        table = read_cases(cases.read_text(encoding="utf-8"), pack)
+        result = run_audit(table, pack, on.date())
+    except CasesError as exc:  # the header or the whole table: line 1
+        _refuse(f"{cases}:1: error: {exc}")
+    except PackError as exc:
+        _refuse(f"error: {exc}")
+    except UnicodeDecodeError as exc:
+        _refuse(f"{cases}: error: byte {exc.start} is not UTF-8; save the table as CSV (UTF-8)")
+    text = render_audit(result)
+    summary = summarise(result)
+    try:
+        if out is None:
+            click.echo(text, nl=False)
+        else:
+            write_file_atomically(out, text)
+        if summary_json is not None:
+            write_file_atomically(summary_json, json.dumps(summary.as_json(), indent=2) + "\n")
+    except OSError as exc:
+        _refuse(f"error: could not write {exc.filename}: {exc.strerror}")
+    for problem in summary.unreadable:
+        click.echo(problem.render(cases), err=True)
+    click.echo(
+        summary.text(str(cases), on.date().isoformat(), f"{authority} {pack.name}"), err=True
+    )
+    if summary.unreadable:
+        sys.exit(1)
+
+
+def _refuse(message: str) -> NoReturn:
+    """Nothing could be judged: say why and exit 2, writing nothing."""
+    click.echo(message, err=True)
+    sys.exit(2)

@@ -1,0 +1,191 @@
+"""``standards due``: when something is next due for one case, and the rule behind it."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+import click
+
+from compiler.evaluate import Due, PackError, due, open_pack, subject_of
+from compiler.timescale.compare import spoken
+
+DATE = click.DateTime(["%Y-%m-%d"])
+
+
+def _pairs(values: tuple[str, ...], option: str) -> list[tuple[str, str]]:
+    pairs = []
+    for value in values:
+        name, sign, setting = value.partition("=")
+        if not sign or not name or not setting:
+            raise click.BadParameter(f"'{value}': write name=value", param_hint=option)
+        pairs.append((name.strip(), setting.strip()))
+    return pairs
+
+
+def _facts(values: tuple[str, ...]) -> dict[str, bool]:
+    facts = {}
+    for name, setting in _pairs(values, "--fact"):
+        if setting.lower() not in ("true", "false"):
+            raise click.BadParameter(
+                f"'{name}={setting}': write true or false", param_hint="--fact"
+            )
+        facts[name] = setting.lower() == "true"
+    return facts
+
+
+def _events(values: tuple[str, ...]) -> dict[str, date]:
+    events = {}
+    for name, setting in _pairs(values, "--event"):
+        try:
+            events[name] = date.fromisoformat(setting)
+        except ValueError:
+            raise click.BadParameter(
+                f"'{name}={setting}': write the date as YYYY-MM-DD", param_hint="--event"
+            ) from None
+    return events
+
+
+@click.command(name="due")
+@click.option("--authority", required=True, help="The authority whose pack to use.")
+@click.option(
+    "--subject", "group", required=True, help="The group of children, e.g. child_in_care."
+)
+@click.option(
+    "--qualifier",
+    "qualifiers",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Narrows the subject, e.g. placement_type=foster_care (repeatable).",
+)
+@click.option("--activity", required=True, help="What is timed, e.g. statutory_visit.")
+@click.option(
+    "--from", "start", required=True, type=DATE, help="Date of the event that starts the clock."
+)
+@click.option(
+    "--last", "done", multiple=True, type=DATE, help="A date the activity happened (repeatable)."
+)
+@click.option(
+    "--fact",
+    "facts",
+    multiple=True,
+    metavar="NAME=true|false",
+    help="A case fact, e.g. manager_approved=true (repeatable).",
+)
+@click.option(
+    "--event",
+    "events",
+    multiple=True,
+    metavar="NAME=DATE",
+    help="The date of an event that ends a phase, e.g. first_review=2026-02-01 (repeatable).",
+)
+@click.option(
+    "--on",
+    type=DATE,
+    help="The date to judge on: the pack in force then is used. Default: today.",
+)
+@click.option(
+    "--packs",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("build/packs"),
+    show_default=True,
+    help="The packs folder written by `standards build`.",
+)
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text")
+def due_command(
+    authority: str,
+    group: str,
+    qualifiers: tuple[str, ...],
+    activity: str,
+    start: datetime,
+    done: tuple[datetime, ...],
+    facts: tuple[str, ...],
+    events: tuple[str, ...],
+    on: datetime | None,
+    packs: Path,
+    output: str,
+) -> None:
+    """When ACTIVITY is next due for one case, from the rule pack alone, and the rule behind it.
+
+    Every rule of the pack that applies (the subject's group and qualifiers, the
+    activity, the facts) is shown with its reading, its source and its next due
+    date, and whether the case is overdue on --on. Exit status 1 if no rule
+    applies or the pack cannot answer.
+
+    Example: standards due --authority gloucestershire --subject child_protection
+    --activity statutory_visit --from 2025-12-01 --last 2025-12-19 --on 2026-01-09
+    """
+    day = on.date() if on is not None else date.today()
+    subject = subject_of(group, _pairs(qualifiers, "--qualifier"))
+    try:
+        pack = open_pack(packs, authority, day)
+        results = due(
+            pack,
+            subject,
+            activity,
+            start.date(),
+            [d.date() for d in done],
+            _facts(facts),
+            _events(events),
+        )
+    except PackError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    if output == "json":
+        click.echo(json.dumps(_json(authority, pack.name, day, results), indent=2))
+    else:
+        for result in results:
+            click.echo(_text(result, day))
+    if not results:
+        click.echo(
+            f"no rule of the {authority} pack {pack.name} applies to {activity} for {group} "
+            "with these qualifiers and facts",
+            err=True,
+        )
+        sys.exit(1)
+
+
+def _text(result: Due, on: date) -> str:
+    rule, where = result.rule, result.rule.provenance
+    inherited = ", inherited from the statutory baseline" if rule.inherited else ""
+    lines = [
+        f"{rule.id} ({rule.strength}{inherited})",
+        f"  {rule.reading}",
+        f"  {where['document_title']}, version {where['version']}, "
+        f'"{where["section_title"]}": "{where["words"]}"',
+    ]
+    if result.next_due is None:
+        lines.append("  nothing more is due")
+        return "\n".join(lines)
+    lines.append(f"  clock started: {rule.event} on {spoken(result.start)}")
+    lines.append(f"  next due: {spoken(result.next_due)} ({result.next_due.isoformat()})")
+    late = result.days_overdue(on)
+    if late:
+        lines.append(f"  on {spoken(on)}: overdue by {late} day{'s' if late != 1 else ''}")
+    else:
+        lines.append(f"  on {spoken(on)}: not overdue")
+    return "\n".join(lines)
+
+
+def _json(authority: str, pack: str, on: date, results: list[Due]) -> dict[str, object]:
+    return {
+        "authority": authority,
+        "pack": pack,
+        "on": on.isoformat(),
+        "results": [
+            {
+                "rule": r.rule.id,
+                "inherited": r.rule.inherited,
+                "strength": r.rule.strength,
+                "reading": r.rule.reading,
+                "provenance": dict(r.rule.provenance),
+                "start": r.start.isoformat(),
+                "next_due": r.next_due.isoformat() if r.next_due else None,
+                "overdue": r.days_overdue(on) > 0,
+                "days_overdue": r.days_overdue(on),
+            }
+            for r in results
+        ],
+    }

@@ -1,0 +1,249 @@
+"""The contents of one rule pack: its rules, calendar and vocabulary as JSON-ready data, and CSV.
+
+Everything a consumer needs to compute a due date is in the pack itself: each
+rule's canonical timescale (``schema/timescale.schema.json``) with its event
+filled in, the case facts it applies under, the calendar's non-working
+weekdays over the pack's horizon, and the vocabulary's terms, so that a tool
+can tell a misspelt event from one no rule uses. See ``schema/rulepack.schema.json``.
+
+The horizon is fixed by the pack's effective date, not by the day of the build,
+so that the same corpus gives the same pack: from 1 January twenty years
+before the year the rule set takes effect (a child's case can run that long)
+to 31 December twenty years after it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from compiler.calendar import load_calendar
+from compiler.emit.rulesets import PackedRule
+from compiler.model import Authority
+from compiler.timescale.format import format_timescale
+from compiler.timescale.model import Timescale
+from compiler.vocabulary import vocabulary
+
+FORMAT_VERSION = "1.0.0"
+"""The pack format's version (semantic versioning): a new major version breaks readers."""
+
+HORIZON_YEARS = 20
+"""Years of calendar a pack carries on each side of the year its rule set takes effect."""
+
+CSV_COLUMNS = (
+    "id",
+    "inherited",
+    "activity",
+    "group",
+    "qualifiers",
+    "conditions",
+    "strength",
+    "reading",
+    "timescale",
+    "citation",
+    "interpretation",
+    "overrides",
+    "authority",
+    "document",
+    "document_title",
+    "version",
+    "effective_from",
+    "section",
+    "section_title",
+    "statement",
+    "words",
+)
+"""The CSV's columns, in order. Lists inside a cell are separated by ``;``."""
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def horizon(effective_from: date) -> tuple[date, date]:
+    """The first and last day a pack taking effect on ``effective_from`` has a calendar for.
+
+    >>> horizon(date(2017, 5, 1))
+    (datetime.date(1997, 1, 1), datetime.date(2037, 12, 31))
+    """
+    return (
+        date(effective_from.year - HORIZON_YEARS, 1, 1),
+        date(effective_from.year + HORIZON_YEARS, 12, 31),
+    )
+
+
+def pack_json(
+    authority: Authority,
+    name: str,
+    effective_from: date | None,
+    superseded_on: date | None,
+    rules: list[dict[str, Any]],
+    documents: list[dict[str, Any]],
+    anchor: date,
+    generated_at: str | None,
+) -> dict[str, Any]:
+    """One pack as JSON-ready data; ``anchor`` is the date its horizon is counted from."""
+    first, last = horizon(anchor)
+    data: dict[str, Any] = {
+        "format_version": FORMAT_VERSION,
+        "pack": name,
+        "authority": {
+            "id": authority.id,
+            "name": authority.name,
+            "jurisdiction": authority.jurisdiction,
+            "statutory": authority.statutory,
+        },
+        "effective_from": _iso(effective_from),
+        "superseded_on": _iso(superseded_on),
+        "horizon": {
+            "from": first.isoformat(),
+            "to": last.isoformat(),
+            "description": (
+                f"The calendar covers {first.year} to {last.year}: {HORIZON_YEARS} years either "
+                "side of the year this rule set took effect. Dates outside it cannot be counted "
+                "in working days with this pack."
+            ),
+        },
+        "calendar": calendar_json(authority.calendar, authority.closures, first.year, last.year),
+        "vocabulary": vocabulary_json(),
+        "documents": documents,
+        "rules": rules,
+    }
+    if generated_at is not None:
+        data["generated_at"] = generated_at
+    return data
+
+
+def rule_json(packed: PackedRule) -> dict[str, Any]:
+    """One rule in canonical form, with its plain-English reading and provenance."""
+    rule, version = packed.rule, packed.version
+    document = version.document_id
+    return {
+        "id": packed.id,
+        "inherited": packed.inherited,
+        "subject": rule.subject.to_json(),
+        "activity": rule.activity,
+        "strength": rule.strength,
+        "conditions": dict(rule.conditions),
+        "timescale": rule.timescale.to_json(),
+        "reading": reading(rule.timescale),
+        "interpretation": rule.interpretation,
+        "citation": rule.citation,
+        "overrides": [
+            {
+                "rule": f"{packed.owner.id}/{o.rule if '/' in o.rule else f'{document}/{o.rule}'}",
+                "reason": o.reason,
+            }
+            for o in rule.overrides
+        ],
+        "provenance": {
+            "authority": packed.owner.id,
+            "document": document,
+            "document_title": version.title,
+            "version": version.version,
+            "effective_from": version.effective_from.isoformat(),
+            "section": packed.section.id,
+            "section_title": packed.section.title,
+            "statement": packed.statement.id,
+            "words": rule.words,
+        },
+    }
+
+
+@lru_cache(maxsize=4096)
+def reading(timescale: Timescale) -> str:
+    """The timescale in plain English (cached: a corpus repeats its timescales)."""
+    return format_timescale(timescale)
+
+
+@lru_cache(maxsize=256)
+def calendar_json(
+    calendar_id: str, closures: tuple[date, ...], first_year: int, last_year: int
+) -> dict[str, Any]:
+    """The calendar over the horizon: its bank holidays by name, closures, non-working weekdays."""
+    kept = tuple(d for d in closures if first_year <= d.year <= last_year)
+    calendar = load_calendar(calendar_id, kept, range(first_year, last_year + 1))
+    return {
+        "id": calendar_id,
+        "weekend": ["saturday", "sunday"],
+        "bank_holidays": {day.isoformat(): name for day, name in calendar.named_holidays},
+        "closures": [day.isoformat() for day in sorted(set(kept))],
+        "non_working_days": [d.isoformat() for d in calendar.non_working if d.weekday() < 5],
+    }
+
+
+@lru_cache(maxsize=1)
+def vocabulary_json() -> dict[str, Any]:
+    """The vocabulary's terms, so a consumer can refuse a term it does not know."""
+    words = vocabulary()
+    children = sorted(g for g in words.groups if g not in words.adult_groups)
+    return {
+        "activities": sorted(words.activities),
+        "conditions": sorted(words.conditions),
+        "events": sorted(words.events),
+        "groups": sorted(words.groups),
+        "group_includes": {"all_children": [g for g in children if g != "all_children"]},
+        "qualifiers": {q.id: sorted(q.values) for q in words.qualifiers.values()},
+    }
+
+
+def render_json(data: dict[str, Any]) -> bytes:
+    """The one way every pack file is written: sorted keys, two-space indent, UTF-8, newline."""
+    return (json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n").encode()
+
+
+def render_csv(rules: list[dict[str, Any]]) -> bytes:
+    """The pack's rules as a flat table, one row per rule, columns in :data:`CSV_COLUMNS`.
+
+    A cell that a spreadsheet would run as a formula (starting ``=``, ``+``,
+    ``-`` or ``@``) is written with a leading apostrophe: author text is data.
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for rule in rules:
+        writer.writerow([_cell(value) for value in _csv_row(rule)])
+    return out.getvalue().encode()
+
+
+def _csv_row(rule: dict[str, Any]) -> tuple[str, ...]:
+    where = rule["provenance"]
+    subject = rule["subject"]
+    qualifiers = ";".join(
+        f"{name}={'|'.join(value) if isinstance(value, list) else value}"
+        for name, value in sorted(subject.items())
+        if name != "group"
+    )
+    return (
+        rule["id"],
+        "true" if rule["inherited"] else "false",
+        rule["activity"],
+        subject["group"],
+        qualifiers,
+        ";".join(f"{k}={'true' if v else 'false'}" for k, v in sorted(rule["conditions"].items())),
+        rule["strength"],
+        rule["reading"],
+        json.dumps(rule["timescale"], sort_keys=True, separators=(",", ":"), ensure_ascii=False),
+        rule["citation"],
+        rule["interpretation"],
+        ";".join(o["rule"] for o in rule["overrides"]),
+        where["authority"],
+        where["document"],
+        where["document_title"],
+        where["version"],
+        where["effective_from"],
+        where["section"],
+        where["section_title"],
+        where["statement"],
+        where["words"],
+    )
+
+
+def _cell(value: str) -> str:
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+
+
+def _iso(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()

@@ -1,0 +1,357 @@
+"""The reference consumer of rule packs: due dates computed from a pack and nothing else.
+
+A case-management system that raises "visit due" alerts needs the rules, the
+calendar and the counting rules; a pack carries the first two and this module
+is the third. It reads only the pack's JSON (never the standards' YAML): the
+calendar is rebuilt from the pack's non-working days, each timescale from its
+canonical form, and the counting is :mod:`compiler.timescale.due`, the same
+code the checks and the scenario tests use. If a pack alone is enough here,
+it is enough for any other tool.
+
+For example, after ``standards build``::
+
+    pack = open_pack(Path("build/packs"), "gloucestershire", on=date(2026, 1, 9))
+    [d.next_due for d in due(pack, Subject("child_protection"), "statutory_visit",
+                             start=date(2025, 12, 1), done=[date(2025, 12, 19)])]
+    # [datetime.date(2026, 1, 7)]: ten working days after 19 December, across Christmas
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from compiler.calendar import Calendar, CalendarError
+from compiler.errors import StandardsError
+from compiler.model import Subject
+from compiler.timescale.due import next_due
+from compiler.timescale.model import (
+    Conditions,
+    Count,
+    Deadline,
+    Once,
+    Timescale,
+    TimescaleError,
+    conditions_from_json,
+    timescale_from_json,
+)
+from compiler.vocabulary import suggest
+
+READS_MAJOR = 1
+"""The pack format major version this evaluator reads (any 1.y.z)."""
+
+
+class PackError(StandardsError):
+    """A pack that cannot be read or used, or a question it cannot answer."""
+
+
+@dataclass(frozen=True)
+class PackRule:
+    """One rule of a pack, ready to compute with."""
+
+    id: str
+    inherited: bool
+    subject: Subject
+    activity: str
+    strength: str
+    conditions: Conditions
+    timescale: Timescale
+    reading: str
+    overrides: tuple[str, ...]
+    provenance: Mapping[str, str]
+
+    @property
+    def event(self) -> str:
+        """The event that starts the rule's clock (for a "before" rule: the event it precedes)."""
+        return start_event(self.timescale)
+
+    def holds(self, facts: Mapping[str, bool]) -> bool:
+        """Whether the case facts meet the rule's conditions (a fact not given is false)."""
+        return all(facts.get(name, False) == wanted for name, wanted in self.conditions)
+
+
+@dataclass(frozen=True)
+class Pack:
+    """A rule pack as read from its JSON."""
+
+    authority: str
+    name: str
+    effective_from: date | None
+    superseded_on: date | None
+    horizon: tuple[date, date]
+    calendar: Calendar
+    rules: tuple[PackRule, ...]
+    terms: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    group_includes: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    qualifiers: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    def covers(self, rule: PackRule, subject: Subject) -> bool:
+        """Whether every child ``subject`` describes is one ``rule`` is about.
+
+        A rule for an umbrella group (all_children) covers each group the pack's
+        vocabulary lists under it; a qualifier the rule names must be given for
+        the case, with values the rule allows.
+        """
+        group = rule.subject.group
+        if group != subject.group and subject.group not in self.group_includes.get(group, ()):
+            return False
+        given = dict(subject.qualifiers)
+        return all(q in given and set(given[q]) <= set(v) for q, v in rule.subject.qualifiers)
+
+    def rules_for(
+        self, subject: Subject, activity: str, facts: Mapping[str, bool]
+    ) -> list[PackRule]:
+        """The rules that apply to a case (children, activity, facts), less overridden ones."""
+        found = [
+            rule
+            for rule in self.rules
+            if rule.activity == activity and self.covers(rule, subject) and rule.holds(facts)
+        ]
+        overridden = {target for rule in found for target in rule.overrides}
+        return [rule for rule in found if rule.id not in overridden]
+
+    def check_term(self, kind: str, value: str) -> None:
+        """Refuse a term the pack's vocabulary does not know, with a "did you mean"."""
+        known = self.terms.get(kind, frozenset())
+        if value not in known:
+            noun = {"activities": "activity", "groups": "group"}.get(kind, kind.rstrip("s"))
+            hint = suggest(value, sorted(known)) or f"the pack lists {len(known)} {kind}"
+            raise PackError(f"unknown {noun} '{value}': {hint}")
+
+    def check_date(self, day: date, what: str = "date") -> None:
+        """Refuse a date outside the horizon, where the pack has no calendar."""
+        first, last = self.horizon
+        if not first <= day <= last:
+            raise PackError(
+                f"the {what} {day.isoformat()} is outside the horizon of the {self.authority} "
+                f"pack {self.name} ({first.isoformat()} to {last.isoformat()}): working days "
+                "cannot be counted there without its bank holidays; use a pack whose horizon "
+                "covers it"
+            )
+
+
+@dataclass(frozen=True)
+class Due:
+    """When a rule is next due for one case; ``next_due`` None means nothing more is due."""
+
+    rule: PackRule
+    start: date
+    next_due: date | None
+
+    def days_overdue(self, on: date) -> int:
+        """How many days past its due date the case is on ``on`` (0 if it is not overdue)."""
+        if self.next_due is None or self.next_due >= on:
+            return 0
+        return (on - self.next_due).days
+
+
+def due(
+    pack: Pack,
+    subject: Subject,
+    activity: str,
+    start: date,
+    done: Sequence[date] = (),
+    facts: Mapping[str, bool] | None = None,
+    events: Mapping[str, date] | None = None,
+) -> list[Due]:
+    """When each rule that applies to a case is next due.
+
+    ``start`` is the date of the event that starts the rules' clocks (the
+    start of the plan, the visit to record); ``done`` the dates the activity
+    happened; ``facts`` the case facts; ``events`` the dates of events that end
+    a phase ("until the first review").
+    """
+    facts = dict(facts or {})
+    events = dict(events or {})
+    _check_case(pack, subject, activity, facts, events)
+    for day, what in [(start, "start date"), *((d, "date done") for d in done)]:
+        pack.check_date(day, what)
+    for name, day in events.items():
+        pack.check_date(day, f"date of {name}")
+    results = []
+    for rule in pack.rules_for(subject, activity, facts):
+        try:
+            following = next_due(rule.timescale, start, pack.calendar, sorted(done), facts, events)
+        except CalendarError:
+            raise PackError(
+                f"{rule.id}: the due date after {start.isoformat()} falls outside the horizon of "
+                f"the {pack.authority} pack {pack.name} (to {pack.horizon[1].isoformat()})"
+            ) from None
+        results.append(Due(rule, start, following))
+    return results
+
+
+def _check_case(
+    pack: Pack,
+    subject: Subject,
+    activity: str,
+    facts: Mapping[str, bool],
+    events: Mapping[str, date],
+) -> None:
+    pack.check_term("groups", subject.group)
+    pack.check_term("activities", activity)
+    for name in facts:
+        pack.check_term("conditions", name)
+    for name in events:
+        pack.check_term("events", name)
+    for name, values in subject.qualifiers:
+        if name not in pack.qualifiers:
+            hint = suggest(name, sorted(pack.qualifiers)) or "see the pack's vocabulary"
+            raise PackError(f"unknown qualifier '{name}': {hint}")
+        for value in values:
+            if value not in pack.qualifiers[name]:
+                hint = suggest(value, sorted(pack.qualifiers[name])) or "see the pack's vocabulary"
+                raise PackError(f"unknown {name} '{value}': {hint}")
+
+
+def start_event(timescale: Timescale) -> str:
+    """The event a timescale's clock counts from (or, for a "before" rule, back from)."""
+    if isinstance(timescale, Once):
+        return timescale.before
+    return timescale.event
+
+
+def is_before(timescale: Timescale) -> bool:
+    """True for a rule met by doing the activity on or before its event."""
+    return isinstance(timescale, Once) or (isinstance(timescale, Deadline) and timescale.before)
+
+
+def is_count(timescale: Timescale) -> bool:
+    return isinstance(timescale, Count)
+
+
+def read_pack(path: Path) -> Pack:
+    """Read one pack file."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise PackError(f"no pack at {path}") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise PackError(f"{path} cannot be read as JSON: {exc}") from None
+    try:
+        return pack_from_json(data)
+    except (KeyError, TypeError, ValueError, TimescaleError) as exc:
+        raise PackError(f"{path} is not a rule pack this evaluator can read: {exc}") from None
+
+
+def open_pack(folder: Path, authority: str, on: date | None = None) -> Pack:
+    """The pack of ``authority`` in force on ``on`` (the current pack when ``on`` is None).
+
+    ``folder`` is the packs folder (``build/packs``); its ``index.json`` says
+    which pack is in force when.
+    """
+    index = _index(folder)
+    entry = next((a for a in index["authorities"] if a["id"] == authority), None)
+    if entry is None:
+        known = [a["id"] for a in index["authorities"]]
+        hint = suggest(authority, known) or "the packs hold: " + ", ".join(known)
+        raise PackError(f"no packs for the authority '{authority}' in {folder}: {hint}")
+    if on is None:
+        return read_pack(folder / entry["current"]["json"])
+    for pack in entry["packs"]:
+        starts, ends = pack["effective_from"], pack["superseded_on"]
+        if date.fromisoformat(starts) <= on and (ends is None or on < date.fromisoformat(ends)):
+            return read_pack(folder / pack["json"])
+    first = entry["packs"][0]["effective_from"] if entry["packs"] else None
+    raise PackError(
+        f"no {authority} pack is in force on {on.isoformat()}"
+        + (f": the first takes effect on {first}" if first else "")
+    )
+
+
+def _index(folder: Path) -> dict[str, Any]:
+    path = folder / "index.json"
+    try:
+        index = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise PackError(
+            f"no index.json in {folder}: give the packs folder `standards build` wrote "
+            "(for example build/packs)"
+        ) from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise PackError(f"{path} cannot be read as JSON: {exc}") from None
+    _check_version(index.get("format_version"), path)
+    return index
+
+
+def pack_from_json(data: Mapping[str, Any]) -> Pack:
+    """A :class:`Pack` from a pack's parsed JSON."""
+    _check_version(data.get("format_version"), data.get("pack", "pack"))
+    first, last = (date.fromisoformat(data["horizon"][k]) for k in ("from", "to"))
+    calendar_data = data["calendar"]
+    calendar = Calendar(
+        id=calendar_data["id"],
+        non_working=tuple(map(date.fromisoformat, calendar_data["non_working_days"])),
+        years=range(first.year, last.year + 1),
+        named_holidays=tuple(
+            (date.fromisoformat(day), name) for day, name in calendar_data["bank_holidays"].items()
+        ),
+    )
+    words = data["vocabulary"]
+    return Pack(
+        authority=data["authority"]["id"],
+        name=data["pack"],
+        effective_from=_date(data["effective_from"]),
+        superseded_on=_date(data["superseded_on"]),
+        horizon=(first, last),
+        calendar=calendar,
+        rules=tuple(_rule(rule) for rule in data["rules"]),
+        terms={kind: frozenset(words[kind]) for kind in _TERM_KINDS},
+        group_includes={k: frozenset(v) for k, v in words["group_includes"].items()},
+        qualifiers={k: frozenset(v) for k, v in words["qualifiers"].items()},
+    )
+
+
+_TERM_KINDS = ("activities", "conditions", "events", "groups")
+
+
+def subject_from_json(data: Mapping[str, Any]) -> Subject:
+    """``{"group": ..., qualifier: value or [values]}`` -> :class:`Subject`."""
+    qualifiers = tuple(
+        sorted(
+            (name, tuple(sorted(value if isinstance(value, list) else [value])))
+            for name, value in data.items()
+            if name != "group"
+        )
+    )
+    return Subject(data["group"], qualifiers)
+
+
+def subject_of(group: str, qualifiers: Iterable[tuple[str, str]] = ()) -> Subject:
+    """A case's subject from its group and ``(qualifier, value)`` pairs."""
+    chosen: dict[str, list[str]] = {}
+    for name, value in qualifiers:
+        chosen.setdefault(name, []).append(value)
+    return Subject(group, tuple(sorted((k, tuple(sorted(v))) for k, v in chosen.items())))
+
+
+def _rule(data: Mapping[str, Any]) -> PackRule:
+    return PackRule(
+        id=data["id"],
+        inherited=bool(data["inherited"]),
+        subject=subject_from_json(data["subject"]),
+        activity=data["activity"],
+        strength=data["strength"],
+        conditions=conditions_from_json(data["conditions"]),
+        timescale=timescale_from_json(data["timescale"]),
+        reading=data["reading"],
+        overrides=tuple(o["rule"] for o in data["overrides"]),
+        provenance=dict(data["provenance"]),
+    )
+
+
+def _check_version(version: object, where: object) -> None:
+    major = str(version).split(".")[0]
+    if not isinstance(version, str) or major != str(READS_MAJOR):
+        raise PackError(
+            f"{where}: format version {version!r} cannot be read by this evaluator, which reads "
+            f"{READS_MAJOR}.x; use a matching version of the standards tool"
+        )
+
+
+def _date(text: str | None) -> date | None:
+    return None if text is None else date.fromisoformat(text)
