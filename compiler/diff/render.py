@@ -58,8 +58,8 @@ def _markdown_diff(diff: VersionDiff, style: MarkdownStyle) -> Iterator[str]:
     if not style.site:
         yield f"## {style.code(diff.old.label)} → {style.code(diff.new.label)}"
         yield ""
-        yield f"From {style.author(diff.old.title)} to {style.author(diff.new.title)}: "
-        yield summary(diff) + "."
+        titles = f"From {style.author(diff.old.title)} to {style.author(diff.new.title)}"
+        yield f"{titles}: {summary(diff)}."
         yield ""
     yield from _body(diff, style, blank="")
 
