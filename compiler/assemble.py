@@ -31,6 +31,7 @@ from compiler.model import (
     Statement,
     Subject,
     Version,
+    Withdrawal,
 )
 from compiler.timescale.model import (
     TimescaleError,
@@ -290,6 +291,16 @@ def _statement(
         not_rules=not_rules,
         replaces=data.get("replaces", ""),
         unread_rule_words=tuple(unread),
+        withdrawn=_withdrawal(source, data, path),
+    )
+
+
+def _withdrawal(source: Source, data: Mapping[str, Any], path: JsonPath) -> Withdrawal | None:
+    if "withdrawn" not in data:
+        return None
+    marked = data["withdrawn"]
+    return Withdrawal(
+        marked["reason"], marked.get("moved_to", ""), source.location((*path, "withdrawn"))
     )
 
 
@@ -330,6 +341,7 @@ def _rule(
             for i, o in enumerate(data.get("overrides", []))
         ),
         timescale_location=where,
+        withdrawn=_withdrawal(source, data, path),
     )
 
 

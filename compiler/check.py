@@ -17,6 +17,7 @@ from pathlib import Path
 from compiler.checks.conflicts import no_conflicting_rules, overrides_are_valid
 from compiler.checks.floors import no_rule_looser_than_statute, statutory_duties_are_addressed
 from compiler.checks.lifecycle import review_dates_are_not_passed, versions_follow_their_reviews
+from compiler.checks.withdrawals import rule_ids_are_not_lost, withdrawals_name_where_they_moved
 from compiler.checks.words import (
     rule_words_are_quoted,
     rules_say_what_their_words_say,
@@ -37,6 +38,8 @@ CHECKS: tuple[Check, ...] = (
     statutory_duties_are_addressed,
     review_dates_are_not_passed,
     versions_follow_their_reviews,
+    rule_ids_are_not_lost,
+    withdrawals_name_where_they_moved,
 )
 
 

@@ -64,8 +64,33 @@ class Override:
 
 
 @dataclass(frozen=True)
+class Withdrawal:
+    """Why a rule or statement was retired, and where it moved to, if anywhere.
+
+    A retired rule or statement stays in the new version's file, marked
+    withdrawn, so that a diff reports it as withdrawn rather than lost.
+    ``moved_to`` is ``id`` (same document) or ``document/id``, or empty.
+
+    >>> Withdrawal("Merged into the general visiting standard", "cic-visits").says()
+    'withdrawn: Merged into the general visiting standard (moved to cic-visits)'
+    """
+
+    reason: str
+    moved_to: str = ""
+    location: Location | None = field(default=None, compare=False)
+
+    def says(self) -> str:
+        """The withdrawal in words."""
+        moved = f" (moved to {self.moved_to})" if self.moved_to else ""
+        return f"withdrawn: {self.reason}{moved}"
+
+
+@dataclass(frozen=True)
 class Rule:
-    """The machine-readable reading of one timescale in a statement's words."""
+    """The machine-readable reading of one timescale in a statement's words.
+
+    A rule marked ``withdrawn`` is kept in the file but is no longer in force.
+    """
 
     id: str
     subject: Subject
@@ -80,6 +105,7 @@ class Rule:
     shorthand: str = ""
     overrides: tuple[Override, ...] = ()
     timescale_location: Location | None = None
+    withdrawn: Withdrawal | None = None
 
 
 @dataclass(frozen=True)
@@ -93,7 +119,12 @@ class NotRule:
 
 @dataclass(frozen=True)
 class Statement:
-    """One statement in the document's own words, with its rules."""
+    """One statement in the document's own words, with its rules.
+
+    ``rules`` holds every rule written under the statement, withdrawn ones
+    included; :meth:`rules_in_force` leaves those out. A statement marked
+    ``withdrawn`` is kept in the file, and none of its rules is in force.
+    """
 
     id: str
     text: str
@@ -105,6 +136,13 @@ class Statement:
     unread_rule_words: tuple[str, ...] = ()
     """Words of rules whose timescale could not be read (already reported), so that the
     words check does not report them a second time."""
+    withdrawn: Withdrawal | None = None
+
+    def rules_in_force(self) -> tuple[Rule, ...]:
+        """The rules not withdrawn, or none if the statement itself is withdrawn."""
+        if self.withdrawn is not None:
+            return ()
+        return tuple(r for r in self.rules if r.withdrawn is None)
 
 
 @dataclass(frozen=True)
@@ -151,12 +189,23 @@ class Version:
         return f"{self.document_id}@{self.version}"
 
     def statements(self) -> tuple[Statement, ...]:
-        """Every statement, in document order."""
-        return tuple(s for section in self.sections for s in section.statements)
+        """The statements in force (not withdrawn), in document order."""
+        return tuple(s for s in self.all_statements() if s.withdrawn is None)
 
     def rules(self) -> tuple[Rule, ...]:
-        """Every rule, in document order."""
-        return tuple(r for s in self.statements() for r in s.rules)
+        """The rules in force, in document order: not withdrawn, in a statement not withdrawn.
+
+        This is what checks, packs and scenarios mean by "the rules of a version".
+        """
+        return tuple(r for s in self.all_statements() for r in s.rules_in_force())
+
+    def all_statements(self) -> tuple[Statement, ...]:
+        """Every statement written in the file, withdrawn ones included, in document order."""
+        return tuple(s for section in self.sections for s in section.statements)
+
+    def all_rules(self) -> tuple[Rule, ...]:
+        """Every rule written in the file, withdrawn ones included, in document order."""
+        return tuple(r for s in self.all_statements() for r in s.rules)
 
 
 @dataclass(frozen=True)

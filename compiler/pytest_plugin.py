@@ -43,6 +43,8 @@ CHECK_NAMES = {
     "override-unknown-rule": "overrides only rules that exist",
     "override-cycle": "has no circle of overrides",
     "review-date-passed": "has no document past its review date",
+    "rule-id-lost": "loses no rule between versions without withdrawing it",
+    "withdrawn-moved-to-unknown": "says where withdrawn rules moved to, truthfully",
 }
 FILE_CODES_OWNED_BY_CHECKS = frozenset(CHECK_NAMES)
 

@@ -30,6 +30,7 @@ SCHEMA_FILES = {
     "rulepack": "rulepack.schema.json",
     "rulepack-index": "rulepack-index.schema.json",
     "rulepack-manifest": "rulepack-manifest.schema.json",
+    "diff": "diff.schema.json",
 }
 VOCABULARY_SCHEMA = "vocabulary.schema.json"
 
@@ -136,7 +137,7 @@ def registry(folder: Path | None = None) -> Registry:
 
 @cache
 def validator(kind: str) -> Draft202012Validator:
-    """A validator for ``authority``, ``document``, ``scenario`` or ``timescale`` files."""
+    """A validator for authority, document, scenario or timescale files, or for diffs."""
     name = SCHEMA_FILES[kind]
     schema = registry().contents(name)
     return Draft202012Validator(

@@ -128,3 +128,39 @@ def test_severity_can_be_changed_per_authority(tmp_path: Path) -> None:
     found = compile_corpus(corpus, today=TODAY).findings
     assert only(list(found), "review-date-passed")[0].severity is Severity.ERROR
     assert only(list(found), "timescale-words-not-encoded") == []
+
+
+DIFF_CORPUS = Path(__file__).parent / "fixtures" / "diff" / "corpus"
+
+
+def test_rule_dropped_without_withdrawal_is_lost_and_withdrawn_one_is_not() -> None:
+    found = list(compile_corpus(DIFF_CORPUS, today=TODAY).findings)
+    (lost,) = only(found, "rule-id-lost")
+    council = DIFF_CORPUS / "diff-council"
+    # cp-visits@2.0 drops the chronology statement and its rule, and withdraws recording
+    assert (str(lost.location.path.relative_to(council)), lost.location.line) == (
+        "cp-visits/2.0.yaml",
+        2,
+    )
+    assert "rule 'cp-chronology-update' of cp-visits@1.0 is not in version 2.0" in lost.message
+    assert [(str(r.path.relative_to(council)), r.line, r.column) for r in lost.related] == [
+        ("cp-visits/1.0.yaml", 37, 13)
+    ]
+    assert only(found, "withdrawn-moved-to-unknown") == []
+
+
+def test_withdrawal_moved_to_an_id_nobody_holds(tmp_path: Path) -> None:
+    import shutil
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(DIFF_CORPUS, corpus)
+    version = corpus / "diff-council" / "cp-visits" / "2.0.yaml"
+    version.write_text(version.read_text().replace("recording-guide/cp-recording", "cp-records"))
+    (unknown,) = only(
+        list(compile_corpus(corpus, today=TODAY).findings), "withdrawn-moved-to-unknown"
+    )
+    assert (unknown.location.line, unknown.location.column) == (28, 11)
+    assert (
+        "'cp-recording' in cp-visits@2.0 is withdrawn and said to have moved to 'cp-records'"
+        in (unknown.message)
+    )

@@ -89,3 +89,31 @@ def test_versions_on_the_same_day_are_reported(tmp_path: Path) -> None:
     )
     codes = [f.code for f in compile_corpus(root).findings]
     assert "versions-same-date" in codes
+
+
+def test_withdrawn_statements_and_their_rules_are_written_but_not_in_force() -> None:
+    corpus = compile_corpus(
+        Path(__file__).parent / "fixtures" / "diff" / "corpus", run_checks=False
+    ).corpus
+    council = corpus.authority("diff-council")
+    assert council is not None
+    document = council.document("cp-visits")
+    assert document is not None
+    later = document.latest
+    assert [s.id for s in later.statements()] == ["cp-visit-frequency", "cp-seen-alone"]
+    assert [s.id for s in later.all_statements()] == [
+        "cp-visit-frequency",
+        "cp-seen-alone",
+        "cp-recording",
+    ]
+    assert [r.id for r in later.rules()] == ["cp-visit"]
+    assert [r.id for r in later.all_rules()] == ["cp-visit", "cp-visit-recording"]
+    withdrawn = later.all_statements()[2].withdrawn
+    assert withdrawn is not None
+    assert withdrawn.moved_to == "recording-guide/cp-recording"
+    # what is in force on a date leaves the withdrawn rule out
+    in_force = council.rules_in_force(date(2025, 6, 1))
+    assert sorted(f"{v.document_id}/{r.id}" for v, r in in_force) == [
+        "cp-visits/cp-visit",
+        "recording-guide/cp-visit-recording",
+    ]

@@ -318,3 +318,26 @@ def test_a_packs_only_build_does_not_run_the_checks(
     )
     assert result.exit_code == 0, result.output
     assert (tmp_path / "o" / "packs" / "walsall" / "current.json").is_file()
+
+
+def test_a_withdrawn_rule_leaves_the_pack_of_the_version_that_withdraws_it(
+    tmp_path: Path,
+) -> None:
+    corpus = Path(__file__).parent / "fixtures" / "diff" / "corpus"
+    build(corpus, tmp_path / "build", site=False, today=date(2025, 6, 1))
+    folder = tmp_path / "build" / "packs" / "diff-council"
+
+    def local(name: str) -> list[str]:
+        pack = json.loads((folder / name).read_text(encoding="utf-8"))
+        return [r["id"] for r in pack["rules"] if r["id"].startswith("diff-council/")]
+
+    # cp-visits 1.0 has the recording rule; 2.0 withdraws it (the recording guide holds it now)
+    assert local("2024-01-01.json") == [
+        "diff-council/cp-visits/cp-chronology-update",
+        "diff-council/cp-visits/cp-visit",
+        "diff-council/cp-visits/cp-visit-recording",
+    ]
+    assert local("2025-04-01.json") == [
+        "diff-council/cp-visits/cp-visit",
+        "diff-council/recording-guide/cp-visit-recording",
+    ]

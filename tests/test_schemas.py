@@ -80,3 +80,18 @@ def test_every_vocabulary_term_has_a_description() -> None:
     for kind in ("events", "conditions"):
         for term in words.terms(kind).values():
             assert term.phrases, (kind, term.id)  # the shorthand needs words for it
+
+
+def test_diff_schema_is_valid_closed_and_explains_every_property() -> None:
+    schema = load("diff.schema.json")
+    Draft202012Validator.check_schema(schema)
+    nodes = list(objects(schema))
+    assert [path for path, node in nodes if node.get("additionalProperties") is not False] == []
+    missing = [
+        f"{path}/properties/{prop}: {field}"
+        for path, node in nodes
+        for prop, spec in node["properties"].items()
+        for field in ("title", "description")
+        if field not in spec
+    ]
+    assert missing == []

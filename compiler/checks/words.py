@@ -33,7 +33,7 @@ def rule_words_are_quoted(corpus: Corpus, today: date) -> Iterable[Finding]:
     """
     for _, statement in _statements(corpus):
         text = _normalise(statement.text)
-        for rule in statement.rules:
+        for rule in statement.rules_in_force():
             if _normalise(rule.words) not in text:
                 yield error(
                     "rule-words-not-in-text",
@@ -59,7 +59,7 @@ def timescale_words_are_encoded(corpus: Corpus, today: date) -> Iterable[Finding
         spans = [
             _span(text, _normalise(words))
             for words in [
-                *(r.words for r in statement.rules),
+                *(r.words for r in statement.rules_in_force()),
                 *(n.words for n in statement.not_rules),
                 *statement.unread_rule_words,
             ]
@@ -81,7 +81,7 @@ def timescale_words_are_encoded(corpus: Corpus, today: date) -> Iterable[Finding
 def rules_say_what_their_words_say(corpus: Corpus, today: date) -> Iterable[Finding]:
     """Each rule's timescale states the amounts of time its words state, and no others."""
     for _, statement in _statements(corpus):
-        for rule in statement.rules:
+        for rule in statement.rules_in_force():
             phrases = find_phrases(rule.words)
             stated = timescale_readings(rule.timescale)
             unread = [p for p in phrases if not (p.readings & stated)]

@@ -3,10 +3,24 @@
 from compiler.commands.audit import audit_command
 from compiler.commands.build import build
 from compiler.commands.check import check
+from compiler.commands.diff import diff
 from compiler.commands.due import due_command
+from compiler.commands.new_version import new_version
 from compiler.commands.serve import serve
 from compiler.commands.test import test
 from compiler.commands.timescale import compare, timescale
 from compiler.commands.verify import verify
 
-COMMANDS = (check, test, timescale, compare, build, serve, verify, due_command, audit_command)
+COMMANDS = (
+    check,
+    test,
+    timescale,
+    compare,
+    diff,
+    new_version,
+    build,
+    serve,
+    verify,
+    due_command,
+    audit_command,
+)

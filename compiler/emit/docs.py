@@ -98,6 +98,8 @@ def mkdocs_config(pages: Iterable[Page]) -> str:
             "attr_list",
             "admonition",
             "pymdownx.blocks.html",
+            "pymdownx.tilde",  # ~~words~~: words a new version deleted (what-changed pages)
+            "pymdownx.caret",  # ^^words^^: words a new version inserted
             {"toc": {"toc_depth": 3}},
         ],
         "nav": _nav(pages),

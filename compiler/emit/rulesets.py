@@ -76,5 +76,5 @@ def _placed(owner: Authority, version: Version, inherited: bool) -> list[PackedR
         PackedRule(owner, version, section, statement, rule, inherited)
         for section in version.sections
         for statement in section.statements
-        for rule in statement.rules
+        for rule in statement.rules_in_force()  # withdrawn rules are not in force
     ]

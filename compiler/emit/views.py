@@ -57,6 +57,11 @@ def version_page(authority: Authority, version: Version) -> PurePosixPath:
     return PurePosixPath(authority.id, version.document_id, f"{version.version}.md")
 
 
+def changes_page(authority: Authority, version: Version) -> PurePosixPath:
+    """The "what changed since the previous version" page of ``version``."""
+    return PurePosixPath(authority.id, version.document_id, f"{version.version}-changes.md")
+
+
 def compare_page(activity: str) -> PurePosixPath:
     return PurePosixPath("compare", f"{activity.replace('_', '-')}.md")
 

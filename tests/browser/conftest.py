@@ -52,6 +52,20 @@ def site_url(bundled_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def diff_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The diff fixture corpus built and served: the bundled one has no document with two
+    versions, so it has no "what changed" page."""
+    from compiler.build import build
+    from tests.conftest import FIXTURES, SITE_DATE
+
+    out = tmp_path_factory.mktemp("diff-site") / "build"
+    build(FIXTURES / "diff" / "corpus", out, today=SITE_DATE)
+    server = serve_folder(out / "site")
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """Headless Debian Chromium driven by playwright (no browser download)."""
     chromium = CHROMIUM if CHROMIUM.exists() else None

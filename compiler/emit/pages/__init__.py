@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from compiler.emit.pages.authority import authority
 from compiler.emit.pages.base import Asset, Page, PageFunction, Site
+from compiler.emit.pages.changes import changes
 from compiler.emit.pages.compare import compare
 from compiler.emit.pages.downloads import downloads
 from compiler.emit.pages.home import home
@@ -18,8 +19,7 @@ PAGES: tuple[PageFunction, ...] = (
     home,
     authority,
     version,
-    # What changed: the diff work (compiler.diff) adds its page function here, one page per
-    # version with a previous one, and sets `changes` in version.py to link it.
+    changes,  # what changed since the previous version, linked from the version page
     compare,
     downloads,
     pack_format,

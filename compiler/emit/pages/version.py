@@ -9,11 +9,13 @@ from datetime import date
 from compiler.checks.comparing import describe
 from compiler.emit.pages.authority import SECTION
 from compiler.emit.pages.base import Page, Site
+from compiler.emit.pages.changes import previous_version
 from compiler.emit.text import web_link
 from compiler.emit.views import (
     FloorComparison,
     activity_title,
     authority_page,
+    changes_page,
     floor_comparisons,
     floor_date,
     in_force_words,
@@ -67,7 +69,10 @@ def _page(site: Site, authority: Authority, current: Version) -> Page:
             [
                 (
                     statement,
-                    [_rule_view(site, authority, r, on, statutory) for r in statement.rules],
+                    [
+                        _rule_view(site, authority, r, on, statutory)
+                        for r in statement.rules_in_force()
+                    ],
                 )
                 for statement in section.statements
             ],
@@ -93,8 +98,9 @@ def _page(site: Site, authority: Authority, current: Version) -> Page:
             source_link=web_link(source.url) if source.url else None,
             sections=sections,
             kinds=KIND_LABELS,
-            # What changed: the diff work (compiler.diff) links its page for this version here.
-            changes=None,
+            changes=changes_page(authority, current)
+            if previous_version(authority, current) is not None
+            else None,
         ),
         nav=(SECTION, authority.name),
     )
