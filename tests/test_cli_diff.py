@@ -147,6 +147,25 @@ def test_git_range_compares_each_changed_document(tmp_path: Path) -> None:
     assert (code, out) == (0, "no documents changed\n")
 
 
+def test_git_range_defaults_to_the_repository_it_is_run_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    council = tmp_path / "diff-council"
+    (council / "cp-visits").mkdir(parents=True)
+    shutil.copy(FIXTURES / "corpus" / "diff-council" / "authority.yaml", council)
+    shutil.copy(BASE, council / "cp-visits" / "1.0.yaml")
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", ".")
+    _git(tmp_path, "commit", "-qm", "first")
+    shutil.copy(FIXTURES / "fortnightly.yaml", council / "cp-visits" / "1.1.yaml")
+    _git(tmp_path, "add", ".")
+    _git(tmp_path, "commit", "-qm", "second")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run("--git", "HEAD~1..HEAD")
+    assert code == 1
+    assert "INCOMPARABLE changed cp-visit" in out
+
+
 def test_git_outside_a_repository_says_so(tmp_path: Path) -> None:
     shutil.copytree(FIXTURES / "corpus", tmp_path / "corpus")
     code, _, err = run("--git", "HEAD~1..HEAD", "--corpus", str(tmp_path / "corpus"))

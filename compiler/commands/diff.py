@@ -28,7 +28,8 @@ from compiler.resources import bundled
 @click.option(
     "--corpus",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="The corpus that authority/document@version names (default: the bundled standards).",
+    help="The corpus that authority/document@version names (default: the bundled "
+    "standards; with --git, the current folder).",
 )
 @click.option(
     "--format",
@@ -53,7 +54,7 @@ def diff(
     Example: standards diff st-helens/practice-standards@1.0#children-in-care-visits
     st-helens/children-in-care-web@1.0 --format markdown
     """
-    root = corpus or bundled("standards")
+    root = corpus or (Path(".") if revisions else bundled("standards"))
     try:
         diffs = _diffs(old, new, revisions, root)
     except DiffError as failed:
