@@ -39,6 +39,7 @@ from compiler.timescale.model import (
     conditions_from_json,
     timescale_from_json,
 )
+from compiler.verify import read_packs_json
 from compiler.vocabulary import suggest
 
 READS_MAJOR = 1
@@ -265,15 +266,7 @@ def open_pack(folder: Path, authority: str, on: date | None = None) -> Pack:
 
 def _index(folder: Path) -> dict[str, Any]:
     path = folder / "index.json"
-    try:
-        index = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise PackError(
-            f"no index.json in {folder}: give the packs folder `standards build` wrote "
-            "(for example build/packs)"
-        ) from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise PackError(f"{path} cannot be read as JSON: {exc}") from None
+    index = read_packs_json(path, PackError)
     _check_version(index.get("format_version"), path)
     return index
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
+from typing import Any
 
 from compiler.errors import StandardsError
 
@@ -63,16 +64,21 @@ def packs_folder(folder: Path) -> Path:
     return folder
 
 
-def _manifest(path: Path) -> dict[str, str]:
+def read_packs_json(path: Path, error: type[StandardsError]) -> Any:
+    """A JSON file of a packs folder, or ``error`` saying plainly why it cannot be read."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ManifestError(
-            f"no {MANIFEST} in {path.parent}: give the packs folder that `standards build` wrote "
-            "(for example build/packs)"
+        raise error(
+            f"no {path.name} in {path.parent}: give the packs folder that `standards build` "
+            "wrote (for example build/packs)"
         ) from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ManifestError(f"{path} cannot be read as JSON: {exc}") from None
+        raise error(f"{path} cannot be read as JSON: {exc}") from None
+
+
+def _manifest(path: Path) -> dict[str, str]:
+    data = read_packs_json(path, ManifestError)
     files = data.get("files") if isinstance(data, dict) else None
     if not isinstance(files, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in files.items()
