@@ -16,7 +16,6 @@ Target: at least 500,000 rows per second for the audit.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 import tempfile
@@ -24,6 +23,10 @@ import time
 from datetime import date
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.generate_cases import generate_cases
+from benchmarks.timing import best_of
 from compiler.audit import audit
 from compiler.audit_reference import audit_case_by_case
 from compiler.audit_report import render_audit
@@ -34,24 +37,6 @@ from compiler.resources import bundled
 
 ON = date(2026, 1, 9)
 TARGET = 500_000
-
-
-def _generate_cases():
-    path = Path(__file__).with_name("generate_cases.py")
-    spec = importlib.util.spec_from_file_location("generate_cases", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.generate_cases
-
-
-def _best_of(times: int, work) -> float:
-    best = float("inf")
-    for _ in range(times):
-        began = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - began)
-    return best
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -66,13 +51,13 @@ def main(argv: list[str] | None = None) -> int:
         packs = out / "packs"
         pack = open_pack(packs, "st-helens", ON)
         raw = json.loads((packs / "st-helens" / f"{pack.name}.json").read_text())
-    text = _generate_cases()(raw, args.rows, on=ON, seed=1)
+    text = generate_cases(raw, args.rows, on=ON, seed=1)
     head = "".join(text.splitlines(keepends=True)[: args.reference_rows + 1])
 
     def vectorised() -> None:
         render_audit(audit(read_cases(text, pack), pack, ON))
 
-    seconds = _best_of(3, vectorised)
+    seconds = best_of(vectorised, 3)
     began = time.perf_counter()
     audit_case_by_case(head, pack, ON)
     loop_seconds = time.perf_counter() - began

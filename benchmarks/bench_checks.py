@@ -20,7 +20,7 @@ import argparse
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
@@ -28,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import compiler.check
 from benchmarks.generate_corpus import generate_corpus
+from benchmarks.timing import best_of
 from compiler import calendar
 from compiler.checks.comparing import _compare
 from compiler.errors import Finding
@@ -52,17 +53,6 @@ def cold() -> None:
     """
     _compare.cache_clear()
     calendar._load.cache_clear()
-
-
-def best_of(run: Callable[[], object], repeat: int) -> float:
-    """The fastest of ``repeat`` runs, each from cold caches, in seconds."""
-    times = []
-    for _ in range(repeat):
-        cold()
-        began = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - began)
-    return min(times)
 
 
 def per_check(corpus: Corpus) -> tuple[dict[str, float], float, int]:
@@ -109,7 +99,7 @@ def main(argv: list[str] | None = None) -> None:
                 len(v.rules()) for a in corpus.authorities for d in a.documents for v in d.versions
             )
             times[size] = best_of(
-                lambda corpus=corpus: compiler.check.check(corpus, TODAY), args.repeat
+                lambda corpus=corpus: compiler.check.check(corpus, TODAY), args.repeat, cold
             )
             counts[size] = (rules, len(compiler.check.check(corpus, TODAY)))
         spent, total, _ = per_check(corpus)

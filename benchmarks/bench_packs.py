@@ -35,6 +35,7 @@ import compiler.build
 import compiler.load
 import compiler.pipeline
 from benchmarks.generate_corpus import generate_corpus
+from benchmarks.timing import best_of
 from compiler.discover import discover
 from compiler.gc_pause import no_garbage_collection
 
@@ -56,16 +57,6 @@ STAGES = (
 """(label, module, function): each function is timed where the pipeline calls it. A stage
 nested in another (compose and the alias scan run inside load) is taken out of its parent."""
 _NESTED = {"load: the rest (positions, plain data)": ("compose", "_refuse_aliases")}
-
-
-def best_of(run: Callable[[], object], repeat: int) -> float:
-    """The fastest of ``repeat`` runs, in seconds."""
-    times = []
-    for _ in range(repeat):
-        began = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - began)
-    return min(times)
 
 
 def bare_parse(files: list[Path]) -> None:

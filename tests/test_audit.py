@@ -7,7 +7,6 @@ held to the case-by-case reference, byte for byte, on generated tables.
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
 from datetime import date
@@ -18,6 +17,7 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from benchmarks.generate_cases import generate_cases
 from compiler.audit import audit
 from compiler.audit_reference import audit_case_by_case
 from compiler.audit_report import render_audit, summarise
@@ -26,7 +26,6 @@ from compiler.cases import read_cases
 from compiler.cli import standards
 from compiler.evaluate import open_pack
 from compiler.resources import bundled
-from tests.conftest import ROOT
 
 ON = date(2026, 2, 2)
 HEADER = "case_id,group,event,date,facts,qualifiers\n"
@@ -151,20 +150,11 @@ def test_out_and_summary_are_written_whole(packs: Path, tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
-def _generator():  # benchmarks/ is not a package: load the generator from its file
-    path = ROOT / "benchmarks" / "generate_cases.py"
-    spec = importlib.util.spec_from_file_location("generate_cases", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.generate_cases
-
-
 @pytest.mark.parametrize("authority", ["england", "gloucestershire", "st-helens", "walsall"])
 def test_vectorised_audit_matches_the_case_by_case_reference(packs: Path, authority: str) -> None:
     pack = open_pack(packs, authority, ON)
     raw = json.loads((packs / authority / f"{pack.name}.json").read_text())
-    text = _generator()(raw, 3000, on=ON, seed=7, bad_per_thousand=5)
+    text = generate_cases(raw, 3000, on=ON, seed=7, bad_per_thousand=5)
     result = audit(read_cases(text, pack), pack, ON)
     expected, problems = audit_case_by_case(text, pack, ON)
     assert render_audit(result) == expected

@@ -13,6 +13,7 @@ import click
 from compiler.audit import audit as run_audit
 from compiler.audit_report import render_audit, summarise
 from compiler.cases import CasesError, read_cases
+from compiler.commands.options import DATE, packs_option
 from compiler.evaluate import PackError, open_pack
 from compiler.write import write_file_atomically
 
@@ -23,16 +24,10 @@ from compiler.write import write_file_atomically
 @click.option(
     "--on",
     required=True,
-    type=click.DateTime(["%Y-%m-%d"]),
+    type=DATE,
     help="The date to judge on; the pack in force then is used.",
 )
-@click.option(
-    "--packs",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("build/packs"),
-    show_default=True,
-    help="The packs folder written by `standards build`.",
-)
+@packs_option
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from compiler.commands.options import format_option
 from compiler.errors import Finding, Severity
 from compiler.pipeline import compile_corpus
 from compiler.resources import bundled
@@ -16,14 +17,7 @@ from compiler.resources import bundled
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option(
-    "--format",
-    "output",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text for people, json for tools.",
-)
+@format_option
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--verbose", "-v", is_flag=True, help="Also list notes (information, not problems).")
 def check(paths: tuple[Path, ...], output: str, strict: bool, verbose: bool) -> None:

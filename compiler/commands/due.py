@@ -9,10 +9,9 @@ from pathlib import Path
 
 import click
 
+from compiler.commands.options import DATE, format_option, packs_option
 from compiler.evaluate import Due, PackError, due, open_pack, subject_of
 from compiler.timescale.compare import spoken
-
-DATE = click.DateTime(["%Y-%m-%d"])
 
 
 def _pairs(values: tuple[str, ...], option: str) -> list[tuple[str, str]]:
@@ -86,14 +85,8 @@ def _events(values: tuple[str, ...]) -> dict[str, date]:
     type=DATE,
     help="The date to judge on: the pack in force then is used. Default: today.",
 )
-@click.option(
-    "--packs",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("build/packs"),
-    show_default=True,
-    help="The packs folder written by `standards build`.",
-)
-@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text")
+@packs_option
+@format_option
 def due_command(
     authority: str,
     group: str,

@@ -9,6 +9,7 @@ from datetime import date
 import click
 
 from compiler.calendar import CalendarError, load_calendar
+from compiler.commands.options import DATE, format_option
 from compiler.timescale.compare import compare as compare_timescales
 from compiler.timescale.compare import spoken
 from compiler.timescale.due import schedule
@@ -62,19 +63,11 @@ calendar_option = click.option(
     show_default=True,
     help="Bank holidays to count working days with.",
 )
-format_option = click.option(
-    "--format",
-    "output",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text for people, json for tools.",
-)
 
 
 @click.command()
 @click.argument("phrase")
-@click.option("--from", "start", type=click.DateTime(["%Y-%m-%d"]), help="Start date, YYYY-MM-DD.")
+@click.option("--from", "start", type=DATE, help="Start date, YYYY-MM-DD.")
 @click.option("--event", help="The start event when the phrase does not name one.")
 @click.option("--count", default=6, show_default=True, help="How many occurrences to show.")
 @calendar_option

@@ -1,0 +1,27 @@
+"""Options that several commands share, declared once so they read and behave alike."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+DATE = click.DateTime(["%Y-%m-%d"])
+"""A date written YYYY-MM-DD."""
+
+format_option = click.option(
+    "--format",
+    "output",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people, json for tools.",
+)
+
+packs_option = click.option(
+    "--packs",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("build/packs"),
+    show_default=True,
+    help="The packs folder written by `standards build`.",
+)
