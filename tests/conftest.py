@@ -29,3 +29,17 @@ def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("bundled") / "build"
     build(ROOT / "standards", out, today=SITE_DATE)
     return out
+
+
+PACKS_DATE = date(2025, 6, 2)
+"""The date the shared packs build is made for."""
+
+
+@pytest.fixture(scope="session")
+def packs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled corpus's rule packs (no site, no checks), built once per test session."""
+    from compiler.build import build
+
+    out = tmp_path_factory.mktemp("packs") / "build"
+    build(ROOT / "standards", out, site=False, run_checks=False, today=PACKS_DATE)
+    return out / "packs"

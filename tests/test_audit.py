@@ -21,21 +21,12 @@ from benchmarks.generate_cases import generate_cases
 from compiler.audit import audit
 from compiler.audit_reference import audit_case_by_case
 from compiler.audit_report import render_audit, summarise
-from compiler.build import build
 from compiler.cases import read_cases
 from compiler.cli import standards
 from compiler.evaluate import open_pack
-from compiler.resources import bundled
 
 ON = date(2026, 2, 2)
 HEADER = "case_id,group,event,date,facts,qualifiers\n"
-
-
-@pytest.fixture(scope="module")
-def packs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("audit") / "build"
-    build(bundled("standards"), out, site=False, run_checks=False, today=ON)
-    return out / "packs"
 
 
 def run(packs: Path, table: Path, *extra: str) -> tuple[int, str, str]:
@@ -179,8 +170,8 @@ EVENTS = ["plan_start", "statutory_visit", "cin_meeting", "placement_start", "vi
         max_size=25,
     )
 )
-def test_any_small_table_is_judged_the_same_both_ways(rows: list[tuple]) -> None:
-    pack = _walsall_pack()
+def test_any_small_table_is_judged_the_same_both_ways(packs: Path, rows: list[tuple]) -> None:
+    pack = open_pack(packs, "walsall", ON)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(HEADER.strip().split(","))
@@ -191,16 +182,3 @@ def test_any_small_table_is_judged_the_same_both_ways(rows: list[tuple]) -> None
     expected, problems = audit_case_by_case(text, pack, ON)
     assert render_audit(result) == expected
     assert [(p.line, p.message) for p in summarise(result).unreadable] == problems
-
-
-_PACKS: dict[str, Path] = {}
-
-
-def _walsall_pack():
-    if "walsall" not in _PACKS:  # hypothesis calls the test many times: build once
-        import tempfile
-
-        out = Path(tempfile.mkdtemp(prefix="audit-walsall-")) / "build"
-        build(bundled("standards") / "walsall", out, site=False, run_checks=False, today=ON)
-        _PACKS["walsall"] = out / "packs"
-    return open_pack(_PACKS["walsall"], "walsall", ON)

@@ -14,20 +14,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from compiler.build import build
 from compiler.cli import standards
 from compiler.evaluate import PackError, due, open_pack, pack_from_json, read_pack, subject_of
 from compiler.model import Subject
-from compiler.resources import bundled
+from tests.conftest import PACKS_DATE
 
-TODAY = date(2025, 6, 2)
-
-
-@pytest.fixture(scope="module")
-def packs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("evaluate") / "build"
-    build(bundled("standards"), out, site=False, run_checks=False, today=TODAY)
-    return out / "packs"
+TODAY = PACKS_DATE  # the shared packs fixture (tests/conftest.py) is built for it
 
 
 def test_a_due_date_counted_by_hand_from_the_pack_json_matches_the_evaluator(

@@ -28,15 +28,9 @@ from compiler.emit.packs import emit_packs
 from compiler.errors import FindingsError
 from compiler.pipeline import compile_corpus
 from compiler.resources import bundled
+from tests.conftest import PACKS_DATE
 
-TODAY = date(2025, 6, 2)
-
-
-@pytest.fixture(scope="module")
-def packs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("build") / "build"
-    build(bundled("standards"), out, site=False, run_checks=False, today=TODAY)
-    return out / "packs"
+TODAY = PACKS_DATE  # the shared packs fixture (tests/conftest.py) is built for it
 
 
 def read(packs: Path, name: str) -> dict:
