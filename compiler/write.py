@@ -13,6 +13,16 @@ import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path, PurePosixPath
 
+from compiler.errors import StandardsError
+
+BUILD_MARK = ".standards-build"
+"""Written into every output folder, so that a later build knows it may replace the folder."""
+_MARK_TEXT = "Written by `standards build`. The next build replaces this whole folder.\n"
+
+
+class OutputError(StandardsError):
+    """The output folder cannot be written or replaced; nothing was written."""
+
 
 def write_atomically(
     target: Path,
@@ -32,9 +42,11 @@ def write_atomically(
     b'{}'
     """
     target = target.resolve()
+    check_replaceable(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
+        (staging / BUILD_MARK).write_text(_MARK_TEXT, encoding="utf-8")
         for relative, content in sorted(files.items()):
             path = staging.joinpath(*_safe_parts(relative))
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -45,6 +57,24 @@ def write_atomically(
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def check_replaceable(target: Path) -> None:
+    """Refuse a target that holds anything but an earlier output: the swap would delete it.
+
+    A new or empty folder is fine, and so is one holding :data:`BUILD_MARK`, which every
+    output gets. Anything else (the standards themselves, a home folder) is refused.
+    """
+    if not target.exists():
+        return
+    if not target.is_dir():
+        raise OutputError(f"{target} is a file: give --out a folder for the build")
+    if (target / BUILD_MARK).is_file() or not any(target.iterdir()):
+        return
+    raise OutputError(
+        f"{target} holds files that `standards build` did not write, and a build replaces "
+        "its output folder entirely: give --out a new or empty folder (such as build)"
+    )
 
 
 def _safe_parts(relative: PurePosixPath) -> tuple[str, ...]:

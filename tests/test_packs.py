@@ -294,6 +294,28 @@ def test_a_corpus_that_cannot_be_read_leaves_the_previous_packs_untouched(
     assert files_under(out) == before
 
 
+def test_a_build_never_replaces_a_folder_it_did_not_write(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from compiler.cli import standards
+
+    corpus = tmp_path / "standards"
+    shutil.copytree(bundled("standards") / "walsall", corpus / "walsall")
+    before = files_under(corpus)
+    result = CliRunner().invoke(
+        standards, ["build", str(corpus), "--out", str(corpus / "walsall"), "--no-site"]
+    )
+    assert result.exit_code == 2
+    assert f"{corpus / 'walsall'} holds files that `standards build` did not write" in result.stderr
+    assert "Traceback" not in result.output
+    assert files_under(corpus) == before
+    out = tmp_path / "build"  # an earlier build's folder is replaced, as before
+    build(corpus, out, site=False, run_checks=False, today=TODAY)
+    (out / "packs" / "stale.json").write_text("{}")
+    build(corpus, out, site=False, run_checks=False, today=TODAY)
+    assert not (out / "packs" / "stale.json").exists()
+
+
 def test_a_packs_only_build_does_not_run_the_checks(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -10,6 +10,7 @@ import click
 from compiler.build import build as build_all
 from compiler.errors import FindingsError, Severity
 from compiler.resources import bundled
+from compiler.write import OutputError
 
 
 @click.command()
@@ -48,6 +49,9 @@ def build(path: Path | None, out: Path, no_site: bool, quiet: bool) -> None:
             err=True,
         )
         sys.exit(1)
+    except OutputError as refused:
+        click.echo(f"error: {refused}", err=True)
+        sys.exit(2)
     if no_site:
         click.echo(f"built {out}: rule packs only; the checks were not run", err=True)
         return

@@ -13,8 +13,8 @@ import pytest
 from tests.browser.conftest import AXE, AXE_VERSION, axe_violations, serve_folder
 from tests.conftest import FIXTURES, ROOT, SITE_DATE
 
-SCREENSHOTS = ROOT / "build" / "screenshots"
-"""Taken on every run, outside the source tree; docs/screenshots/ holds copies for readers."""
+SCREENSHOTS = ROOT / ".screenshots"
+"""Taken on every run, into a folder git ignores; docs/screenshots/ holds copies for readers."""
 
 PAGE_TYPES = {
     "home": "index.html",
