@@ -31,7 +31,6 @@ from compiler.model import Subject
 from compiler.timescale.due import next_due
 from compiler.timescale.model import (
     Conditions,
-    Count,
     Deadline,
     Once,
     Timescale,
@@ -219,10 +218,6 @@ def start_event(timescale: Timescale) -> str:
 def is_before(timescale: Timescale) -> bool:
     """True for a rule met by doing the activity on or before its event."""
     return isinstance(timescale, Once) or (isinstance(timescale, Deadline) and timescale.before)
-
-
-def is_count(timescale: Timescale) -> bool:
-    return isinstance(timescale, Count)
 
 
 def read_pack(path: Path) -> Pack:

@@ -70,19 +70,11 @@ class Withdrawal:
     A retired rule or statement stays in the new version's file, marked
     withdrawn, so that a diff reports it as withdrawn rather than lost.
     ``moved_to`` is ``id`` (same document) or ``document/id``, or empty.
-
-    >>> Withdrawal("Merged into the general visiting standard", "cic-visits").says()
-    'withdrawn: Merged into the general visiting standard (moved to cic-visits)'
     """
 
     reason: str
     moved_to: str = ""
     location: Location | None = field(default=None, compare=False)
-
-    def says(self) -> str:
-        """The withdrawal in words."""
-        moved = f" (moved to {self.moved_to})" if self.moved_to else ""
-        return f"withdrawn: {self.reason}{moved}"
 
 
 @dataclass(frozen=True)

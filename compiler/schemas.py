@@ -170,11 +170,6 @@ def quick_validator(kind: str) -> jsonschema_rs.Validator:
     )
 
 
-def schema_properties(kind: str) -> dict[str, Any]:
-    """The top-level property schemas of one schema file (for "did you mean" hints)."""
-    return registry().contents(SCHEMA_FILES[kind]).get("properties", {})
-
-
 if __name__ == "__main__":
     target = bundled("schema") / VOCABULARY_SCHEMA
     target.write_text(render_vocabulary_schema(), encoding="utf-8")

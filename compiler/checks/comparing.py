@@ -7,7 +7,6 @@ calendar and facts, because a corpus repeats the same timescales many times
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -69,7 +68,3 @@ def _compare(
 def describe(rule: Rule) -> str:
     """A rule's timescale in plain English."""
     return format_timescale(rule.timescale)
-
-
-def facts_text(facts: Mapping[str, bool]) -> str:
-    return ", ".join(f"{k}={'true' if v else 'false'}" for k, v in sorted(facts.items()))

@@ -277,17 +277,6 @@ def _need_event(event: object) -> str:
     return event
 
 
-def events_of(timescale: Timescale) -> frozenset[str]:
-    """Every event a timescale mentions: its start and any phase-ending events."""
-    if isinstance(timescale, Deadline):
-        return frozenset({timescale.event})
-    if isinstance(timescale, Once):
-        return frozenset({timescale.before})
-    if isinstance(timescale, Count):
-        return frozenset({timescale.event})
-    return frozenset({timescale.event} | {p.until for p in timescale.phases if p.until})
-
-
 def facts_of(timescale: Timescale) -> frozenset[str]:
     """Every case fact that a timescale's phases depend on."""
     if isinstance(timescale, Recurrence):
