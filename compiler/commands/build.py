@@ -32,7 +32,9 @@ def build(path: Path | None, out: Path, no_site: bool, quiet: bool) -> None:
     """Build rule packs and the guidance site from PATH (default: the bundled standards).
 
     Nothing is written if the standards cannot be read; the previous build is
-    left as it was. Findings of the checks are shown on the site and counted here.
+    left as it was. The output folder is replaced whole, so it must be new,
+    empty or an earlier build. Findings of the checks are shown on the site
+    and counted here.
 
     Example: standards build standards/st-helens --out /tmp/st-helens
     """
