@@ -56,6 +56,22 @@ def authority_folders(root: Path) -> list[Path]:
     return sorted(folders)
 
 
+def checking_root(path: Path) -> Path:
+    """What to check when ``path`` is named: a single file's authority folder, else ``path``.
+
+    A principal social worker checks the file they edited; its floor and
+    conflict checks need the authority's other documents and the statutory
+    baseline, so a file inside an authority's folder is checked exactly as if
+    the folder had been named. A file outside any authority is checked alone.
+    """
+    if not path.is_file():
+        return path
+    for folder in path.resolve().parents:
+        if (folder / AUTHORITY_FILE).is_file():
+            return folder
+    return path
+
+
 def discover(root: Path) -> tuple[list[CorpusFile], list[Finding]]:
     """Every standards file under ``root`` in a stable order, and findings for stray files."""
     if root.is_file():

@@ -63,7 +63,7 @@ def test_findings_are_exactly_those_listed_in_the_corpus_readme(compiled: Compil
         if f.severity is not Severity.INFO
     }
     listed = listed_findings()
-    assert len(listed) >= 30
+    assert len(listed) >= 20  # one floor finding per local rule, not per statutory rule
     assert reported - listed == set(), "findings not listed in standards/README.md"
     assert listed - reported == set(), "listed in standards/README.md but no longer found"
 

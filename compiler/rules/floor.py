@@ -1,0 +1,232 @@
+"""How a local rule stands against the law, case by case.
+
+For each case a local rule applies to (a group of children, the qualifiers
+any rule in play names, every combination of the facts they depend on), the
+statutory rules that apply to the same case are found exactly as the
+evaluator finds them (:mod:`compiler.rules.applying`: subject, conditions,
+overrides among the statutory rules), and the local rule is compared with
+each of them (:func:`compiler.timescale.compare.compare`, which also tries
+the events that end phases). A local rule *misses* a statutory rule when,
+for some case both apply to, some start date on which both are in force, and
+some occurrence, the local rule gives the later date.
+
+A miss is *explicit* when the local rule is about no more children than the
+statutory rule (it sets its own, looser, timescale for those children), and
+*silent* when the local rule is about a wider group and says nothing of the
+children the statutory rule singles out (the law still applies, and a pack
+applies it beside the local rule).
+
+Local overrides hide a local rule only where the overriding rule applies:
+"weekly where the team manager directs" leaves "every 8 weeks" in force for
+every other case, and the floor still judges it there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from itertools import product
+
+from compiler.calendar import Calendar
+from compiler.model import Authority, Rule, Subject, Version
+from compiler.rules.applying import Entry, applicable, authority_entries, version_entries
+from compiler.rules.overrides import rule_key
+from compiler.rules.scope import covers, group_covers, group_includes, overlaps, same_scope
+from compiler.timescale.compare import Comparison, Witness, compare
+from compiler.timescale.model import Timescale, facts_of
+from compiler.vocabulary import vocabulary
+
+Located = tuple[Version, Rule]
+
+
+@dataclass(frozen=True)
+class Miss:
+    """A statutory rule a local rule can be later than, with the first case that shows it."""
+
+    statutory_key: str
+    statutory_version: Version
+    statutory: Rule
+    case: Subject
+    facts: tuple[tuple[str, bool], ...]
+    relation: str
+    witness: Witness
+    explicit: bool
+
+
+@dataclass(frozen=True)
+class Standing:
+    """One local rule of one version, and every statutory rule it misses (one miss each)."""
+
+    authority: Authority
+    version: Version
+    rule: Rule
+    misses: tuple[Miss, ...]
+
+    @property
+    def key(self) -> str:
+        return rule_key(self.version.document_id, self.rule)
+
+
+def versions_to_hold(authority: Authority, today: date) -> list[Version]:
+    """Every version that is or will be in force on or after ``today``, drafts included.
+
+    A version is superseded, and no longer held to the floor, once a later
+    non-draft version of its document has taken effect on or before ``today``.
+    """
+    held = []
+    for document in authority.documents:
+        for version in document.versions:
+            if version.status == "withdrawn":
+                continue
+            if version.status == "draft" or _span_end(authority, version) is None:
+                held.append(version)
+            elif _span_end(authority, version) > today:  # type: ignore[operator]
+                held.append(version)
+    return held
+
+
+def _span_end(authority: Authority, version: Version) -> date | None:
+    """The date a later non-draft version of the document takes effect (None: never)."""
+    if version.status == "draft":
+        return None
+    document = authority.document(version.document_id)
+    later = [
+        v.effective_from
+        for v in (document.versions if document else ())
+        if v.status != "draft" and v.effective_from > version.effective_from
+    ]
+    return min(later) if later else None
+
+
+def context(authority: Authority, version: Version, on: date) -> list[Version]:
+    """The local versions in force on ``on``, with ``version`` standing for its document."""
+    others = [v for v in authority.in_force(on) if v.document_id != version.document_id]
+    return [*others, version]
+
+
+def standings(
+    authority: Authority, statutory: Authority, calendar: Calendar, today: date
+) -> Iterator[Standing]:
+    """Every local rule of every held version, with the statutory rules it misses."""
+    for version in versions_to_hold(authority, today):
+        end = _span_end(authority, version)
+        days = [version.effective_from] + [
+            d
+            for d in statutory.change_dates()
+            if version.effective_from < d and (end is None or d < end)
+        ]
+        found: dict[str, dict[str, Miss]] = {}
+        for day in days:
+            local = version_entries(context(authority, version, day))
+            floor = authority_entries(statutory, day)
+            for rule in version.rules():
+                for miss in misses(rule, local, floor, calendar, day):
+                    found.setdefault(rule.id, {}).setdefault(miss.statutory_key, miss)
+        for rule in version.rules():
+            yield Standing(authority, version, rule, tuple(found.get(rule.id, {}).values()))
+
+
+def floors_for(rule: Rule, local: Sequence[Entry[Located]], floor: Sequence[Entry[Located]]):
+    """The statutory rules that apply to some case ``rule`` applies to (after overrides)."""
+    seen: dict[str, Located] = {}
+    for subject, facts in _cases(rule, local, floor):
+        if not _local_applies(rule, local, subject, facts):
+            continue
+        for version, statutory in applicable(floor, subject, rule.activity, facts):
+            seen.setdefault(rule_key(version.document_id, statutory), (version, statutory))
+    return list(seen.values())
+
+
+def misses(
+    rule: Rule,
+    local: Sequence[Entry[Located]],
+    floor: Sequence[Entry[Located]],
+    calendar: Calendar,
+    since: date,
+) -> Iterator[Miss]:
+    """Each case where ``rule`` applies and a statutory rule that applies too can be earlier."""
+    reported: set[str] = set()
+    for subject, facts in _cases(rule, local, floor):
+        if not _local_applies(rule, local, subject, facts):
+            continue
+        for version, statutory in applicable(floor, subject, rule.activity, facts):
+            key = rule_key(version.document_id, statutory)
+            if key in reported:
+                continue
+            wanted = facts_of(rule.timescale) | facts_of(statutory.timescale)
+            timing = tuple(sorted((k, v) for k, v in facts.items() if k in wanted))
+            begins = max(since, version.effective_from)
+            result = _compare(rule.timescale, statutory.timescale, calendar, timing, begins)
+            if result.relation not in ("looser", "incomparable"):
+                continue
+            later = next(w for w in result.witnesses if w.a_later)
+            reported.add(key)
+            yield Miss(
+                key,
+                version,
+                statutory,
+                subject,
+                tuple(sorted(facts.items())),
+                result.relation,
+                later,
+                covers(statutory.subject, rule.subject),
+            )
+
+
+def _local_applies(
+    rule: Rule, local: Sequence[Entry[Located]], subject: Subject, facts: Mapping[str, bool]
+) -> bool:
+    return any(r is rule for _, r in applicable(local, subject, rule.activity, facts))
+
+
+def _cases(
+    rule: Rule, local: Sequence[Entry[Located]], floor: Sequence[Entry[Located]]
+) -> Iterator[tuple[Subject, dict[str, bool]]]:
+    """The cases worth trying: children ``rule`` covers, split as finely as any rule in play."""
+    statutory = [e.rule for e in floor if same_scope(rule, e.rule)]
+    if not statutory:
+        return
+    others = [
+        e.rule
+        for e in (*local, *floor)
+        if e.rule.activity == rule.activity and overlaps(e.rule.subject, rule.subject)
+    ]
+    involved = [rule, *statutory, *others]
+    includes = group_includes()
+    groups = sorted(
+        g
+        for g in ({rule.subject.group} | set(includes.get(rule.subject.group, ())))
+        if any(group_covers(s.subject.group, g) for s in statutory)
+    )
+    own = dict(rule.subject.qualifiers)
+    names = sorted({q for r in involved for q, _ in r.subject.qualifiers})
+    words = vocabulary().qualifiers
+    choices = [
+        own[q] if q in own else (None, *sorted(words[q].values if q in words else ()))
+        for q in names
+    ]
+    facts = sorted(
+        {f for r in involved for f, _ in r.conditions}
+        | {f for r in (rule, *statutory) for f in facts_of(r.timescale)}
+    )
+    for group in groups:
+        for values in product(*choices):
+            qualifiers = tuple(
+                (q, (v,)) for q, v in zip(names, values, strict=True) if v is not None
+            )
+            subject = Subject(group, qualifiers)
+            for setting in product((False, True), repeat=len(facts)):
+                yield subject, dict(zip(facts, setting, strict=True))
+
+
+@lru_cache(maxsize=65536)
+def _compare(
+    a: Timescale,
+    b: Timescale,
+    calendar: Calendar,
+    facts: tuple[tuple[str, bool], ...],
+    since: date,
+) -> Comparison:
+    return compare(a, b, calendar, dict(facts), horizon_start=since)
