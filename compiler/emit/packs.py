@@ -169,13 +169,13 @@ def generated_at() -> str | None:
 
 
 def _same_rules(a: tuple[PackedRule, ...], b: tuple[PackedRule, ...]) -> bool:
-    return [(p.id, id(p.version), p.inherited) for p in a] == [
-        (p.id, id(p.version), p.inherited) for p in b
+    return [(p.id, id(p.version), p.inherited, p.floor) for p in a] == [
+        (p.id, id(p.version), p.inherited, p.floor) for p in b
     ]
 
 
 def _rule_data(cache: dict[tuple[int, str], dict[str, Any]], packed: PackedRule) -> dict[str, Any]:
-    key = (id(packed.version), f"{packed.id} {packed.inherited}")
+    key = (id(packed.version), f"{packed.id} {packed.inherited} {packed.floor}")
     if key not in cache:
         cache[key] = rule_json(packed)
     return cache[key]
