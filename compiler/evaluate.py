@@ -21,8 +21,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -68,7 +68,8 @@ class PackRule:
     overrides: tuple[str, ...]
     provenance: Mapping[str, str]
     floor: tuple[tuple[str, str], ...] = ()
-    """``(looser | silent, statutory rule id)``: statutory rules this local rule can be later than."""
+    """``(looser | silent, statutory rule id)``: the statutory rules this local rule can be
+    later than."""
 
     @property
     def event(self) -> str:
@@ -210,9 +211,7 @@ def bind(results: Sequence[Due]) -> list[Due]:
         return list(results)
     chosen = min(timed, key=lambda r: (r.next_due, not r.rule.inherited, r.rule.id))
     others = [r for r in results if r is not chosen]
-    return [
-        replace(r, binding=True, why=_why(r, others)) if r is chosen else r for r in results
-    ]
+    return [replace(r, binding=True, why=_why(r, others)) if r is chosen else r for r in results]
 
 
 def _why(chosen: Due, others: Sequence[Due]) -> str:

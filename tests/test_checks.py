@@ -79,8 +79,9 @@ def test_rule_looser_than_regulation_28(findings) -> None:
     assert detail[0] == "  the local rule: 'every 8 weeks from the start of the placement'"
     assert "care-planning-regulations-2010/reg-28-2-visits" in detail[1]
     # The witness shows the local rule later, on a date both rules are in force.
-    assert "the local rule gives Mon 26 Feb 2024 and the statutory rule gives Mon 8 Jan 2024" in (
-        detail[1]
+    assert (
+        "the local rule gives Mon 26 Feb 2024 and the statutory rule gives Mon 8 Jan 2024"
+        in (detail[1])
     )
 
 

@@ -80,11 +80,10 @@ def test_a_rule_overridden_by_one_that_applies_drops_out(packs: Path) -> None:
     found = local(
         due(pack, long_term, "statutory_visit", date(2024, 1, 15), [date(2025, 6, 1)], agreed)
     )
-    assert [f.rule.id for f in found] == ["gloucestershire/home-visiting/cic-long-term-foster-visits"]
+    long_term_rule = "gloucestershire/home-visiting/cic-long-term-foster-visits"
+    assert [f.rule.id for f in found] == [long_term_rule]
     assert found[0].next_due == date(2025, 12, 1)  # every 6 calendar months
-    general = local(
-        due(pack, long_term, "statutory_visit", date(2024, 1, 15), [date(2025, 6, 1)])
-    )
+    general = local(due(pack, long_term, "statutory_visit", date(2024, 1, 15), [date(2025, 6, 1)]))
     assert [g.rule.id for g in general] == ["gloucestershire/home-visiting/cic-statutory-visit"]
 
 

@@ -177,9 +177,8 @@ def test_every_statutory_rule_in_force_is_carried_beside_the_local_rules(packs: 
     assert {i for i in ids if ids[i]} == statutory
     # The local rule that is silent on the adoption regulations is marked as such.
     local = rule(pack, "gloucestershire/home-visiting/cic-statutory-visit")
-    assert {"kind": "silent", "rule": "england/adoption-agencies-regulations-2005/reg-36-visits"} in (
-        local["floor"]
-    )
+    adoption = "england/adoption-agencies-regulations-2005/reg-36-visits"
+    assert {"kind": "silent", "rule": adoption} in local["floor"]
     assert rule(pack, "england/care-planning-regulations-2010/reg-28-2-visits")["floor"] == []
     # Before Working Together 2023 took effect, it is not in force at all.
     before = {r["id"] for r in read(packs, "gloucestershire/2017-05-01.json")["rules"]}

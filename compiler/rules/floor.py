@@ -80,9 +80,8 @@ def versions_to_hold(authority: Authority, today: date) -> list[Version]:
         for version in document.versions:
             if version.status == "withdrawn":
                 continue
-            if version.status == "draft" or _span_end(authority, version) is None:
-                held.append(version)
-            elif _span_end(authority, version) > today:  # type: ignore[operator]
+            end = _span_end(authority, version)
+            if version.status == "draft" or end is None or end > today:
                 held.append(version)
     return held
 
