@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from compiler.calendar import Calendar
-from compiler.checks.scope import fact_cases
 from compiler.model import Rule
+from compiler.rules.scope import fact_cases
 from compiler.timescale.compare import Comparison, compare
 from compiler.timescale.format import format_timescale
 from compiler.timescale.model import Timescale

@@ -9,9 +9,10 @@ from itertools import combinations
 
 from compiler.calendar import load_calendar
 from compiler.checks.comparing import RuleComparison, compare_rules, describe
-from compiler.checks.scope import rule_key, same_scope
 from compiler.errors import Finding, Severity, error
 from compiler.model import Authority, Corpus, Rule, Version
+from compiler.rules.overrides import rule_key, targets
+from compiler.rules.scope import same_scope
 from compiler.timescale.compare import spoken
 from compiler.vocabulary import vocabulary
 
@@ -59,7 +60,7 @@ def overrides_are_valid(corpus: Corpus, today: date) -> Iterable[Finding]:
 
 
 def _targets(document_id: str, rule: Rule) -> list[str]:
-    return [o.rule if "/" in o.rule else f"{document_id}/{o.rule}" for o in rule.overrides]
+    return list(targets(document_id, rule))
 
 
 def _cycles(graph: dict[str, list[str]]) -> Iterator[list[str]]:

@@ -26,6 +26,7 @@ import orjson
 from compiler.calendar import load_calendar
 from compiler.emit.rulesets import PackedRule
 from compiler.model import Authority
+from compiler.rules.overrides import target_key
 from compiler.timescale.format import format_timescale
 from compiler.timescale.model import Timescale
 from compiler.vocabulary import vocabulary
@@ -141,7 +142,7 @@ def rule_json(packed: PackedRule) -> dict[str, Any]:
         "floor": [{"kind": kind, "rule": statutory} for kind, statutory in packed.floor],
         "overrides": [
             {
-                "rule": f"{packed.owner.id}/{o.rule if '/' in o.rule else f'{document}/{o.rule}'}",
+                "rule": f"{packed.owner.id}/{target_key(document, o)}",
                 "reason": o.reason,
             }
             for o in rule.overrides

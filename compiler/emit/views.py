@@ -19,10 +19,11 @@ from pathlib import Path, PurePosixPath
 from compiler.calendar import load_calendar
 from compiler.checks.comparing import compare_rules, describe
 from compiler.checks.floors import floors_for
-from compiler.checks.scope import rule_key, same_scope
 from compiler.errors import Finding, Severity
 from compiler.model import Authority, Corpus, Rule, Subject, Version
 from compiler.pipeline import Compiled
+from compiler.rules.overrides import rule_key
+from compiler.rules.scope import same_scope
 from compiler.timescale.compare import spoken
 from compiler.vocabulary import vocabulary
 
