@@ -71,6 +71,8 @@ def floor_finding(standing: Standing) -> Finding:
     )
     head = f"{standing.key} ({draft}version {standing.version.version}) {what}: "
     head += _labels([*explicit, *silent], FIRST_LINE - len(head))
+    if len(head) >= FIRST_LINE:
+        head = head[: FIRST_LINE - 4] + "..."
     lines = [head, f"  the local rule: '{describe(standing.rule)}'"]
     lines += [_line(miss) for miss in [*explicit, *silent]]
     code = "no-rule-looser-than-statute" if explicit else "local-rule-silent-on-statutory-case"
@@ -114,7 +116,29 @@ def _labels(misses: list[Miss], room: int) -> str:
 
 
 def _label(miss: Miss) -> str:
-    return f"{_who(miss)} ({short_citation(miss.statutory.citation) or miss.statutory_key})"
+    return f"{_short_who(miss)} ({short_citation(miss.statutory.citation) or miss.statutory_key})"
+
+
+def _short_who(miss: Miss) -> str:
+    """The children the statutory rule singles out, by its qualifiers' values alone."""
+    words = vocabulary()
+    subject = miss.statutory.subject
+    values = [
+        words.qualifiers[name].values[value].title.lower()
+        if name in words.qualifiers and value in words.qualifiers[name].values
+        else value
+        for name, chosen in subject.qualifiers
+        for value in chosen
+    ]
+    group = words.groups[subject.group].title.lower() if subject.group in words.groups else ""
+    facts = [
+        words.conditions[name].title.lower() if name in words.conditions else name
+        for name, value in miss.statutory.conditions
+        if value
+    ]
+    return ", ".join(values or [group or subject.group]) + (
+        f", where {', '.join(facts)}" if facts else ""
+    )
 
 
 def short_citation(citation: str) -> str:

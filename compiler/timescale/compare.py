@@ -31,9 +31,9 @@ from compiler.timescale.due import schedule
 from compiler.timescale.model import Recurrence, Timescale
 from compiler.timescale.vectorised import DAY, schedule_array
 
-EVENT_OFFSETS: tuple[int | None, ...] = (None, 1, 28, 182)
+EVENT_OFFSETS: tuple[int | None, ...] = (None, 28, 1, 182)
 """Days after the start on which an event that ends a phase ("until the first review") is
-tried: never, at once, after four weeks, after six months. Comparing with the event never
+tried: never, after four weeks, at once, after six months. Comparing with the event never
 happening alone would hide every phase after it ("weekly until the first review, then every
 4 weeks" would equal "..., then every 26 weeks"); each offset shows the phases after it within
 the compared occurrences."""
@@ -83,7 +83,7 @@ def event_scenarios(*timescales: Timescale) -> tuple[EventScenario, ...]:
     >>> weekly = Phase(Duration(1, "weeks"), until="first_review")
     >>> then = Recurrence("placement_start", (weekly, Phase(Duration(4, "weeks"))))
     >>> [dict(s) for s in event_scenarios(then)]
-    [{'first_review': None}, {'first_review': 1}, {'first_review': 28}, {'first_review': 182}]
+    [{'first_review': None}, {'first_review': 28}, {'first_review': 1}, {'first_review': 182}]
     """
     names = until_events(*timescales)
     return tuple(
