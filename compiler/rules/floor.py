@@ -106,9 +106,17 @@ def context(authority: Authority, version: Version, on: date) -> list[Version]:
 
 
 def standings(
-    authority: Authority, statutory: Authority, calendar: Calendar, today: date
+    authority: Authority,
+    statutory: Authority,
+    calendar: Calendar,
+    today: date,
+    horizon_days: int | None = None,
 ) -> Iterator[Standing]:
-    """Every local rule of every held version, with the statutory rules it misses."""
+    """Every local rule of every held version, with the statutory rules it misses.
+
+    Start dates are tried from the day both rules are in force, for 20 years
+    (or ``horizon_days``: the oracle tests use a short horizon they can brute-force).
+    """
     for version in versions_to_hold(authority, today):
         end = _span_end(authority, version)
         days = [version.effective_from] + [
@@ -121,7 +129,7 @@ def standings(
             local = version_entries(context(authority, version, day))
             floor = authority_entries(statutory, day)
             for rule in version.rules():
-                for miss in misses(rule, local, floor, calendar, day):
+                for miss in misses(rule, local, floor, calendar, day, horizon_days):
                     found.setdefault(rule.id, {}).setdefault(miss.statutory_key, miss)
         for rule in version.rules():
             yield Standing(authority, version, rule, tuple(found.get(rule.id, {}).values()))
@@ -144,6 +152,7 @@ def misses(
     floor: Sequence[Entry[Located]],
     calendar: Calendar,
     since: date,
+    horizon_days: int | None = None,
 ) -> Iterator[Miss]:
     """Each case where ``rule`` applies and a statutory rule that applies too can be earlier."""
     reported: set[str] = set()
@@ -157,7 +166,9 @@ def misses(
             wanted = facts_of(rule.timescale) | facts_of(statutory.timescale)
             timing = tuple(sorted((k, v) for k, v in facts.items() if k in wanted))
             begins = max(since, version.effective_from)
-            result = _compare(rule.timescale, statutory.timescale, calendar, timing, begins)
+            result = _compare(
+                rule.timescale, statutory.timescale, calendar, timing, begins, horizon_days
+            )
             if result.relation not in ("looser", "incomparable"):
                 continue
             later = next(w for w in result.witnesses if w.a_later)
@@ -227,5 +238,6 @@ def _compare(
     calendar: Calendar,
     facts: tuple[tuple[str, bool], ...],
     since: date,
+    horizon_days: int | None,
 ) -> Comparison:
-    return compare(a, b, calendar, dict(facts), horizon_start=since)
+    return compare(a, b, calendar, dict(facts), horizon_start=since, horizon_days=horizon_days)
