@@ -213,6 +213,18 @@ class ScenarioFile:
 
 
 @dataclass(frozen=True)
+class Acceptance:
+    """A finding an authority has seen and accepts until a date (``accepted.yaml``)."""
+
+    finding: str
+    rules: tuple[str, ...]
+    reason: str
+    accepted_by: str
+    until: date
+    location: Location
+
+
+@dataclass(frozen=True)
 class Authority:
     """An authority (or a jurisdiction, when ``statutory``) and its documents."""
 
@@ -230,6 +242,7 @@ class Authority:
     contacts: tuple[tuple[str, str, str], ...] = ()
     check_severities: tuple[tuple[str, str], ...] = ()
     scenarios: tuple[ScenarioFile, ...] = ()
+    accepted: tuple[Acceptance, ...] = ()
 
     def in_force(self, on: date) -> tuple[Version, ...]:
         """Every document version in force on ``on``, one per document at most."""

@@ -35,9 +35,9 @@ def check(paths: tuple[Path, ...], output: str, strict: bool, verbose: bool) -> 
     findings: list[Finding] = []
     for root in roots:
         findings.extend(compile_corpus(root).findings)
-    if strict:
+    if strict:  # an accepted finding stays accepted: --strict promotes warnings only
         findings = [_promote(f) for f in findings]
-    failed = any(f.severity is Severity.ERROR for f in findings)
+    failed = any(f.fails for f in findings)
     if output == "json":
         click.echo(json.dumps(_report(findings), indent=2, ensure_ascii=False))
     else:
@@ -65,7 +65,9 @@ def _summary(findings: list[Finding]) -> str:
     if not findings:
         return "no problems found"
     notes = f"{counts['info']} note(s)" + (" (--verbose lists them)" if counts["info"] else "")
-    return f"{counts['error']} error(s), {counts['warning']} warning(s), {notes}"
+    accepted = sum(1 for f in findings if f.accepted)
+    errors = f"{counts['error']} error(s)" + (f" ({accepted} accepted)" if accepted else "")
+    return f"{errors}, {counts['warning']} warning(s), {notes}"
 
 
 def _report(findings: list[Finding]) -> dict[str, object]:
