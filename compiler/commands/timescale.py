@@ -133,8 +133,8 @@ def compare(
     """Compare two timescales exactly: is the FIRST equivalent, stricter, looser or incomparable?
 
     Every start date in the horizon (from 1 January 2020) is tried, and an event
-    that ends a phase ("until the first review") never, 4 weeks, 1 day and 6
-    months after the start; witnesses show where the two differ, with the dates
+    that ends a phase ("until the first review") never, and 28, 0, 1 and 182
+    days after the start; witnesses show where the two differ, with the dates
     each gives and which is later.
 
     Example: standards compare "every 10 working days" "fortnightly"

@@ -31,12 +31,15 @@ from compiler.timescale.due import schedule
 from compiler.timescale.model import Recurrence, Timescale
 from compiler.timescale.vectorised import DAY, schedule_array
 
-EVENT_OFFSETS: tuple[int | None, ...] = (None, 28, 1, 182)
+EVENT_OFFSETS: tuple[int | None, ...] = (None, 28, 0, 1, 182)
 """Days after the start on which an event that ends a phase ("until the first review") is
-tried: never, after four weeks, at once, after six months. Comparing with the event never
-happening alone would hide every phase after it ("weekly until the first review, then every
-4 weeks" would equal "..., then every 26 weeks"); each offset shows the phases after it within
-the compared occurrences."""
+tried: never, after four weeks, on the start day itself, the day after, after six months.
+Comparing with the event never happening alone would hide every phase after it ("weekly until
+the first review, then every 4 weeks" would equal "..., then every 26 weeks"). On the start
+day the first phase never governs a gap; from the day after it governs the first; later
+offsets show the phases after it within the compared occurrences.
+tests/property/test_phased_comparison.py holds these five to a reference that tries every
+day from the start to eight months on."""
 
 EventScenario = tuple[tuple[str, int | None], ...]
 """``(event, days after the start or None for never)`` pairs, sorted by event."""
@@ -82,8 +85,8 @@ def event_scenarios(*timescales: Timescale) -> tuple[EventScenario, ...]:
     >>> from compiler.timescale.model import Duration, Phase
     >>> weekly = Phase(Duration(1, "weeks"), until="first_review")
     >>> then = Recurrence("placement_start", (weekly, Phase(Duration(4, "weeks"))))
-    >>> [dict(s) for s in event_scenarios(then)]
-    [{'first_review': None}, {'first_review': 28}, {'first_review': 1}, {'first_review': 182}]
+    >>> [dict(s)['first_review'] for s in event_scenarios(then)]
+    [None, 28, 0, 1, 182]
     """
     names = until_events(*timescales)
     return tuple(

@@ -7,7 +7,7 @@ manager directs otherwise, perhaps with a second version), and the tests hold:
 - the floor check to report a finding for a local rule exactly when brute force finds a case
   (every placement type, legal status, approval and fact), a statutory rule that applies to it,
   a start date and an occurrence where the local rule's latest date is later (or the local rule
-  does not require the occurrence at all), trying the first review never, 4 weeks, 1 day and
+  does not require the occurrence at all), trying the first review never, 4 weeks, 0 days, 1 day and
   6 months after the start ("latest date" is DESIGN.md's comparison: each occurrence on the
   latest day the rule allows);
 - the pack's due date for any case to be the earliest of every applicable rule, and never later
@@ -44,7 +44,7 @@ from compiler.vocabulary import vocabulary
 
 HORIZON_DAYS = 21
 TODAY = date(2026, 1, 1)
-OFFSETS = (None, 28, 1, 182)
+OFFSETS = (None, 28, 0, 1, 182)
 ENGLAND = load_calendar("england-and-wales")
 QUALIFIERS = ("placement_type", "legal_status", "connected_person_approval")
 PHRASES = (
