@@ -202,3 +202,12 @@ def test_case_7_scenarios_and_the_evaluator_find_the_same_applicable_rules() -> 
         ]
         assert [f"dale-council/{v.document_id}/{r.id}" for v, r in local] == from_pack
         assert len(from_pack) == 1
+
+
+def test_a_draft_is_checked_for_conflicts_as_if_published_and_reported_as_a_draft() -> None:
+    compiled = compile_corpus(FLOOR / "fen-council", today=TODAY)
+    (conflict,) = [f for f in compiled.findings if f.code == "no-conflicting-rules"]
+    assert conflict.message.startswith("draft recording@2.0: conflicting timescales")
+    assert conflict.location.path.name == "2.0.yaml"
+    assert dict(conflict.data)["draft"] == "true"
+    assert dict(conflict.data)["rules"] == "recording/cp-visit-fortnightly cp-visits/cp-visit"
