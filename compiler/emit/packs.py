@@ -40,7 +40,7 @@ from compiler.emit.packfile import (
     render_json,
     rule_json,
 )
-from compiler.emit.rulesets import PackedRule, pack_dates, rules_in_pack
+from compiler.emit.rulesets import PackedRule, forget_marks, pack_dates, rules_in_pack
 from compiler.model import Authority, Corpus
 from compiler.resources import bundled
 
@@ -116,6 +116,7 @@ def emit_packs(context: BuildContext) -> dict[PurePosixPath, bytes]:
     for name in SCHEMAS:
         files[PACKS / "schema" / name] = (bundled("schema") / name).read_bytes()
     files[PACKS / "manifest.json"] = render_json(manifest(files, stamp))
+    forget_marks()
     return files
 
 

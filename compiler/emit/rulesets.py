@@ -54,21 +54,48 @@ def rules_in_pack(authority: Authority, floor: Authority | None, on: date) -> li
     """
     packed = [p for version in authority.in_force(on) for p in _placed(authority, version, False)]
     if floor is not None:
-        packed = [_with_floor(p, authority, floor, on) for p in packed]
+        versions = (tuple(map(id, authority.in_force(on))), tuple(map(id, floor.in_force(on))))
+        if versions not in _marks:
+            _marks[versions] = _floor_marks(authority, floor, on)
+        packed = [replace(p, floor=_marks[versions].get(id(p.rule), ())) for p in packed]
         for version in floor.in_force(on):
             packed.extend(_placed(floor, version, True))
     return sorted(packed, key=lambda p: p.id)
 
 
-def _with_floor(packed: PackedRule, authority: Authority, floor: Authority, on: date) -> PackedRule:
-    """The local rule, marked with the statutory rules it can be later than from ``on``."""
+_marks: dict[tuple[tuple[int, ...], tuple[int, ...]], dict[int, tuple[tuple[str, str], ...]]] = {}
+"""Floor marks by the versions in force (local, statutory) and rule: a pack date on which
+neither set changes reuses them. Keyed by object identity, so it is cleared with
+:func:`forget_marks` at the end of each build."""
+
+
+def forget_marks() -> None:
+    """Drop the marks of a finished build (identities may be reused by the next one)."""
+    _marks.clear()
+
+
+def _floor_marks(
+    authority: Authority, floor: Authority, on: date
+) -> dict[int, tuple[tuple[str, str], ...]]:
+    """Each local rule in force on ``on``, marked with the statutory rules it can be later than.
+
+    Start dates are tried from the rule's version's effective date, as the floor check
+    does, so the comparisons are shared with it and between pack dates.
+    """
     calendar = load_calendar(authority.calendar, authority.closures)
     local = version_entries(authority.in_force(on))
-    found = misses(packed.rule, local, authority_entries(floor, on), calendar, on)
-    marks = sorted(
-        ("looser" if m.explicit else "silent", f"{floor.id}/{m.statutory_key}") for m in found
-    )
-    return replace(packed, floor=tuple(marks))
+    statutory = authority_entries(floor, on)
+    marks = {}
+    for version in authority.in_force(on):
+        for rule in version.rules():
+            found = misses(rule, local, statutory, calendar, version.effective_from)
+            marks[id(rule)] = tuple(
+                sorted(
+                    ("looser" if m.explicit else "silent", f"{floor.id}/{m.statutory_key}")
+                    for m in found
+                )
+            )
+    return marks
 
 
 def pack_dates(authority: Authority, floor: Authority | None) -> list[date]:

@@ -36,7 +36,6 @@ from compiler.rules.overrides import rule_key
 from compiler.rules.scope import covers, group_covers, group_includes, overlaps, same_scope
 from compiler.timescale.compare import Comparison, Witness, compare
 from compiler.timescale.model import Timescale, facts_of
-from compiler.vocabulary import vocabulary
 
 Located = tuple[Version, Rule]
 
@@ -155,6 +154,8 @@ def misses(
     horizon_days: int | None = None,
 ) -> Iterator[Miss]:
     """Each case where ``rule`` applies and a statutory rule that applies too can be earlier."""
+    local = [e for e in local if e.rule.activity == rule.activity]
+    floor = [e for e in floor if e.rule.activity == rule.activity]
     reported: set[str] = set()
     for subject, facts in _cases(rule, local, floor):
         if not _local_applies(rule, local, subject, facts):
@@ -165,7 +166,7 @@ def misses(
                 continue
             wanted = facts_of(rule.timescale) | facts_of(statutory.timescale)
             timing = tuple(sorted((k, v) for k, v in facts.items() if k in wanted))
-            begins = max(since, version.effective_from)
+            begins = horizon_start(max(since, version.effective_from))
             result = _compare(
                 rule.timescale, statutory.timescale, calendar, timing, begins, horizon_days
             )
@@ -183,6 +184,21 @@ def misses(
                 later,
                 covers(statutory.subject, rule.subject),
             )
+
+
+def horizon_start(in_force: date) -> date:
+    """The first start date tried: the first 1 January on or after both rules are in force.
+
+    Every witness then falls on a date both rules are in force, and rules in force from the
+    same year share their comparisons (one per pair of timescales and calendar, not one per
+    document), which keeps a national corpus's checks and packs quick.
+
+    >>> horizon_start(date(2024, 1, 1)), horizon_start(date(2024, 10, 1))
+    (datetime.date(2024, 1, 1), datetime.date(2025, 1, 1))
+    """
+    if (in_force.month, in_force.day) == (1, 1):
+        return in_force
+    return date(in_force.year + 1, 1, 1)
 
 
 def _local_applies(
@@ -211,12 +227,14 @@ def _cases(
         if any(group_covers(s.subject.group, g) for s in statutory)
     )
     own = dict(rule.subject.qualifiers)
-    names = sorted({q for r in involved for q, _ in r.subject.qualifiers})
-    words = vocabulary().qualifiers
-    choices = [
-        own[q] if q in own else (None, *sorted(words[q].values if q in words else ()))
-        for q in names
-    ]
+    named: dict[str, set[str]] = {}
+    for r in involved:
+        for q, values in r.subject.qualifiers:
+            named.setdefault(q, set()).update(values)
+    names = sorted(named)
+    # A value no rule names is covered exactly as a case that does not state the qualifier
+    # (None): only the named values and None need trying.
+    choices = [own[q] if q in own else (None, *sorted(named[q])) for q in names]
     facts = sorted(
         {f for r in involved for f, _ in r.conditions}
         | {f for r in (rule, *statutory) for f in facts_of(r.timescale)}

@@ -38,6 +38,7 @@ from compiler.emit.packs import emit_packs
 from compiler.evaluate import due, pack_from_json, subject_of
 from compiler.model import Corpus, Rule
 from compiler.pipeline import compile_corpus
+from compiler.rules.floor import horizon_start
 from compiler.timescale.due import next_due, schedule
 from compiler.timescale.model import Recurrence, facts_of
 from compiler.vocabulary import vocabulary
@@ -240,7 +241,7 @@ def brute_force(corpus: Corpus) -> set[tuple[str, str]]:
                                 rule,
                                 law,
                                 dict(timing),
-                                max(version.effective_from, date(2015, 4, 1)),
+                                horizon_start(max(version.effective_from, date(2015, 4, 1))),
                             )
                         if memo[memo_key]:
                             flagged.add((version.key, rule.id))
