@@ -40,7 +40,7 @@ from compiler.emit.packfile import (
     render_json,
     rule_json,
 )
-from compiler.emit.rulesets import PackedRule, forget_marks, pack_dates, rules_in_pack
+from compiler.emit.rulesets import Marks, PackedRule, pack_dates, rules_in_pack
 from compiler.model import Authority, Corpus
 from compiler.resources import bundled
 
@@ -116,16 +116,16 @@ def emit_packs(context: BuildContext) -> dict[PurePosixPath, bytes]:
     for name in SCHEMAS:
         files[PACKS / "schema" / name] = (bundled("schema") / name).read_bytes()
     files[PACKS / "manifest.json"] = render_json(manifest(files, stamp))
-    forget_marks()
     return files
 
 
 def authority_packs(corpus: Corpus, authority: Authority, today: date) -> list[Pack]:
     """The dated packs of one authority, oldest first, then its current pack (always last)."""
     floor = corpus.jurisdiction_of(authority)
+    marks: Marks = {}  # the objects it is keyed by live as long as this call
     dated: list[Pack] = []
     for day in pack_dates(authority, floor):
-        rules = tuple(rules_in_pack(authority, floor, day))
+        rules = tuple(rules_in_pack(authority, floor, day, marks))
         if dated and _same_rules(dated[-1].rules, rules):
             continue  # nothing in the pack changes on this date
         dated.append(Pack(day.isoformat(), day, None, rules))
@@ -141,7 +141,9 @@ def authority_packs(corpus: Corpus, authority: Authority, today: date) -> list[P
         current = Pack("current", now.effective_from, now.superseded_on, now.rules)
     else:  # before the authority's first document takes effect: the statutory rules alone
         upcoming = dated[0].effective_from if dated else None
-        current = Pack("current", None, upcoming, tuple(rules_in_pack(authority, floor, today)))
+        current = Pack(
+            "current", None, upcoming, tuple(rules_in_pack(authority, floor, today, marks))
+        )
     return [*dated, current]
 
 

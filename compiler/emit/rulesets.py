@@ -47,31 +47,29 @@ class PackedRule:
         return f"{self.owner.id}/{self.version.document_id}/{self.rule.id}"
 
 
-def rules_in_pack(authority: Authority, floor: Authority | None, on: date) -> list[PackedRule]:
+Marks = dict[tuple[tuple[int, ...], tuple[int, ...]], dict[int, tuple[tuple[str, str], ...]]]
+"""Floor marks by the versions in force (local, statutory) and rule, for one authority's packs:
+a pack date on which neither set changes reuses them."""
+
+
+def rules_in_pack(
+    authority: Authority, floor: Authority | None, on: date, marks: Marks | None = None
+) -> list[PackedRule]:
     """The rules an ``authority`` pack for ``on`` holds, sorted by id.
 
-    ``floor`` is the authority's jurisdiction (None for a statutory authority).
+    ``floor`` is the authority's jurisdiction (None for a statutory authority); ``marks``
+    keeps the floor marks between the pack dates of one authority.
     """
+    marks = {} if marks is None else marks
     packed = [p for version in authority.in_force(on) for p in _placed(authority, version, False)]
     if floor is not None:
         versions = (tuple(map(id, authority.in_force(on))), tuple(map(id, floor.in_force(on))))
-        if versions not in _marks:
-            _marks[versions] = _floor_marks(authority, floor, on)
-        packed = [replace(p, floor=_marks[versions].get(id(p.rule), ())) for p in packed]
+        if versions not in marks:
+            marks[versions] = _floor_marks(authority, floor, on)
+        packed = [replace(p, floor=marks[versions].get(id(p.rule), ())) for p in packed]
         for version in floor.in_force(on):
             packed.extend(_placed(floor, version, True))
     return sorted(packed, key=lambda p: p.id)
-
-
-_marks: dict[tuple[tuple[int, ...], tuple[int, ...]], dict[int, tuple[tuple[str, str], ...]]] = {}
-"""Floor marks by the versions in force (local, statutory) and rule: a pack date on which
-neither set changes reuses them. Keyed by object identity, so it is cleared with
-:func:`forget_marks` at the end of each build."""
-
-
-def forget_marks() -> None:
-    """Drop the marks of a finished build (identities may be reused by the next one)."""
-    _marks.clear()
 
 
 def _floor_marks(
