@@ -37,6 +37,7 @@ from compiler.scenarios import ScenarioResult, run_scenarios
 CHECK_NAMES = {
     "no-conflicting-rules": "has no conflicting rules",
     "no-rule-looser-than-statute": "has no rule looser than the statutory minimum",
+    "local-rule-silent-on-statutory-case": "names the children the law sets its own minimum for",
     "rule-words-not-in-text": "quotes its rules' words from their statements",
     "timescale-words-not-encoded": "reads every timescale in its words",
     "rule-disagrees-with-words": "has rules that say what their words say",
