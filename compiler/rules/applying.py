@@ -42,6 +42,10 @@ class Entry(Generic[T]):
     rule: RuleLike
     item: T
 
+    def applies_under(self, facts: Mapping[str, bool]) -> bool:
+        """Whether the case facts meet the rule's conditions."""
+        return conditions_hold(self.rule.conditions, facts)
+
 
 def applies(
     rule: RuleLike,

@@ -32,7 +32,7 @@ from itertools import product
 from compiler.calendar import Calendar
 from compiler.model import Authority, Rule, Subject, Version
 from compiler.rules.applying import Entry, applicable, authority_entries, version_entries
-from compiler.rules.overrides import rule_key
+from compiler.rules.overrides import in_effect, rule_key
 from compiler.rules.scope import covers, group_covers, group_includes, overlaps, same_scope
 from compiler.timescale.compare import Comparison, Witness, compare
 from compiler.timescale.model import Timescale, facts_of
@@ -157,10 +157,17 @@ def misses(
     local = [e for e in local if e.rule.activity == rule.activity]
     floor = [e for e in floor if e.rule.activity == rule.activity]
     reported: set[str] = set()
+    covering: dict[Subject, tuple[list[Entry[Located]], list[Entry[Located]]]] = {}
     for subject, facts in _cases(rule, local, floor):
-        if not _local_applies(rule, local, subject, facts):
+        if subject not in covering:  # who covers the children, whatever the facts
+            covering[subject] = (
+                [e for e in local if covers(e.rule.subject, subject)],
+                [e for e in floor if covers(e.rule.subject, subject)],
+            )
+        local_here, floor_here = covering[subject]
+        if not any(r is rule for _, r in _in_effect(local_here, facts)):
             continue
-        for version, statutory in applicable(floor, subject, rule.activity, facts):
+        for version, statutory in _in_effect(floor_here, facts):
             key = rule_key(version.document_id, statutory)
             if key in reported:
                 continue
@@ -205,6 +212,11 @@ def _local_applies(
     rule: Rule, local: Sequence[Entry[Located]], subject: Subject, facts: Mapping[str, bool]
 ) -> bool:
     return any(r is rule for _, r in applicable(local, subject, rule.activity, facts))
+
+
+def _in_effect(entries: Sequence[Entry[Located]], facts: Mapping[str, bool]) -> list[Located]:
+    """:func:`compiler.rules.applying.applicable` for entries already known to cover the case."""
+    return in_effect([(e.key, e.overrides, e.item) for e in entries if e.applies_under(facts)])
 
 
 def _cases(
