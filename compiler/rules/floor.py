@@ -113,8 +113,9 @@ def standings(
 ) -> Iterator[Standing]:
     """Every local rule of every held version, with the statutory rules it misses.
 
-    Start dates are tried from the day both rules are in force, for 20 years
-    (or ``horizon_days``: the oracle tests use a short horizon they can brute-force).
+    Start dates are tried from :func:`horizon_start` (the first 1 January both rules are in
+    force), the first year of them first (:data:`PROBE_DAYS`), then 20 years (or
+    ``horizon_days``: the oracle tests use a short horizon they can brute-force).
     """
     for version in versions_to_hold(authority, today):
         end = _span_end(authority, version)
@@ -134,7 +135,9 @@ def standings(
             yield Standing(authority, version, rule, tuple(found.get(rule.id, {}).values()))
 
 
-def floors_for(rule: Rule, local: Sequence[Entry[Located]], floor: Sequence[Entry[Located]]):
+def floors_for(
+    rule: Rule, local: Sequence[Entry[Located]], floor: Sequence[Entry[Located]]
+) -> list[Located]:
     """The statutory rules that apply to some case ``rule`` applies to (after overrides)."""
     seen: dict[str, Located] = {}
     for subject, facts in _cases(rule, local, floor):
