@@ -22,6 +22,8 @@ from compiler.checks.floors import floors_for
 from compiler.errors import Finding, Severity
 from compiler.model import Authority, Corpus, Rule, Subject, Version
 from compiler.pipeline import Compiled
+from compiler.rules.applying import authority_entries, version_entries
+from compiler.rules.floor import context, misses
 from compiler.rules.overrides import rule_key
 from compiler.rules.scope import same_scope
 from compiler.timescale.compare import spoken
@@ -32,6 +34,7 @@ _RELATIONS = {
     "looser": "looser than",
     "equivalent": "the same as",
     "incomparable": "not always as strict as",
+    "silent": "silent, leaving to the law, the children of",
 }
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
@@ -162,7 +165,7 @@ def floor_summary(floors: Iterable[FloorComparison]) -> str:
     'looser than reg 28(2); the same as reg 28(5)'
     """
     parts = []
-    for relation in ("looser", "incomparable", "stricter", "equivalent"):
+    for relation in ("looser", "incomparable", "silent", "stricter", "equivalent"):
         labels = list(dict.fromkeys(f.label for f in floors if f.relation == relation))
         if labels:
             parts.append(f"{relation_words(relation)} {' and '.join(labels)}")
@@ -177,21 +180,56 @@ def floor_date(version: Version, today: date) -> date:
 def floor_comparisons(
     corpus: Corpus, authority: Authority, rule: Rule, on: date
 ) -> tuple[FloorComparison, ...]:
-    """How ``rule`` compares with each statutory rule in force on ``on`` that is its floor."""
+    """How ``rule`` compares with each statutory rule in force on ``on`` that is its floor.
+
+    The same reading as the floor check (:mod:`compiler.rules.floor`), case by case: a
+    statutory rule the local rule can be later than is "looser" (the local rule sets its
+    own timescale for those children) or "silent" (it says nothing of them); any other is
+    "the same as" or "stricter than" for every case both apply to.
+    """
     statutory = corpus.jurisdiction_of(authority)
     if statutory is None:
         return ()
     calendar = load_calendar(authority.calendar, authority.closures)
+    version = next(
+        (v for d in authority.documents for v in d.versions if any(r is rule for r in v.rules())),
+        None,
+    )
+    local = version_entries(context(authority, version, on)) if version is not None else ()
+    missed = {}
+    if version is not None:
+        floor_entries = authority_entries(statutory, on)
+        missed = {
+            m.statutory_key: m
+            for m in misses(rule, local, floor_entries, calendar, version.effective_from)
+        }
     found = []
-    for floor_version, floor in floors_for(rule, statutory, on):
+    for floor_version, floor in floors_for(
+        rule,
+        statutory,
+        on,
+        tuple(v for v in (context(authority, version, on) if version is not None else ())),
+    ):
+        key = rule_key(floor_version.document_id, floor)
         result = compare_rules(rule, floor, calendar)
-        example = result.witness_text("this rule", "the statutory rule")
+        miss = missed.get(key)
+        if miss is not None:
+            relation = "looser" if miss.explicit else "silent"
+            example = miss.witness.describe("this rule", "the statutory rule", "a case starting")
+        else:
+            relation = "equivalent" if result.relation == "equivalent" else "stricter"
+            earlier = [w for w in result.comparison.witnesses if not w.a_later]
+            example = (
+                earlier[0].describe("this rule", "the statutory rule", "a case starting")
+                if earlier and relation == "stricter"
+                else ""
+            )
         found.append(
             FloorComparison(
-                key=rule_key(floor_version.document_id, floor),
+                key=key,
                 citation=floor.citation,
                 timescale=describe(floor),
-                relation=result.relation,
+                relation=relation,
                 example=example,
                 page=version_page(statutory, floor_version),
                 anchor=_statement_of(floor_version, floor),
