@@ -211,3 +211,20 @@ def test_a_draft_is_checked_for_conflicts_as_if_published_and_reported_as_a_draf
     assert conflict.location.path.name == "2.0.yaml"
     assert dict(conflict.data)["draft"] == "true"
     assert dict(conflict.data)["rules"] == "recording/cp-visit-fortnightly cp-visits/cp-visit"
+
+
+def test_the_site_reads_the_floor_as_the_check_does() -> None:
+    from compiler.emit.views import floor_comparisons
+
+    compiled = compile_corpus(FLOOR / "dale-council", today=TODAY)
+    authority = compiled.corpus.authority("dale-council")
+    (version,) = authority.documents[0].versions
+    general = next(r for r in version.rules() if r.id == "cic-visits")
+    relations = {
+        f.key: f.relation for f in floor_comparisons(compiled.corpus, authority, general, TODAY)
+    }
+    assert relations["care-planning-regulations-2010/reg-28-2-visits"] == "looser"
+    assert relations["adoption-agencies-regulations-2005/reg-36-visits"] == "silent"
+    (finding,) = [f for f in floor_findings("dale-council") if "cic-visits" in f.message[:40]]
+    missed = set(statutory_keys(finding))
+    assert {k for k, r in relations.items() if r in ("looser", "silent")} == missed
