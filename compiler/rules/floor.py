@@ -160,6 +160,7 @@ def misses(
     local = [e for e in local if e.rule.activity == rule.activity]
     floor = [e for e in floor if e.rule.activity == rule.activity]
     reported: set[str] = set()
+    never_later: set[tuple[str, tuple[tuple[str, bool], ...]]] = set()
     covering: dict[Subject, tuple[list[Entry[Located]], list[Entry[Located]]]] = {}
     for subject, facts in _cases(rule, local, floor):
         if subject not in covering:  # who covers the children, whatever the facts
@@ -176,11 +177,14 @@ def misses(
                 continue
             wanted = facts_of(rule.timescale) | facts_of(statutory.timescale)
             timing = tuple(sorted((k, v) for k, v in facts.items() if k in wanted))
+            if (key, timing) in never_later:
+                continue  # another case with the same facts for the timescales showed nothing
             begins = horizon_start(max(since, version.effective_from))
             found = _later(
                 rule.timescale, statutory.timescale, calendar, timing, begins, horizon_days
             )
             if found is None:
+                never_later.add((key, timing))
                 continue
             relation, later = found
             reported.add(key)
