@@ -254,16 +254,18 @@ def _cases(
     # A value no rule names is covered exactly as a case that does not state the qualifier
     # (None): only the named values and None need trying.
     choices = [own[q] if q in own else (None, *sorted(named[q])) for q in names]
-    facts = sorted(
-        {f for r in involved for f, _ in r.conditions}
-        | {f for r in (rule, *statutory) for f in facts_of(r.timescale)}
-    )
     for group in groups:
         for values in product(*choices):
             qualifiers = tuple(
                 (q, (v,)) for q, v in zip(names, values, strict=True) if v is not None
             )
             subject = Subject(group, qualifiers)
+            # Only the facts some rule covering these children depends on can change anything.
+            here = [r for r in involved if covers(r.subject, subject)]
+            facts = sorted(
+                {f for r in here for f, _ in r.conditions}
+                | {f for r in here for f in facts_of(r.timescale)}
+            )
             for setting in product((False, True), repeat=len(facts)):
                 yield subject, dict(zip(facts, setting, strict=True))
 
