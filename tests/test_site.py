@@ -5,7 +5,9 @@ from __future__ import annotations
 import doctest
 import filecmp
 import importlib
+import io
 import re
+import zipfile
 from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
@@ -232,13 +234,15 @@ def test_downloads_offer_whatever_the_packs_emitter_wrote(tmp_path: Path) -> Non
         PurePosixPath("packs/walsall/2026-01-15.csv"): b"authority,rule,timescale\n",
     }
     files = emit_docs(_walsall_context(fake))
-    assert files[PurePosixPath("docs/pages/downloads/packs/walsall/2026-01-15.csv")] == (
-        b"authority,rule,timescale\n"
+    archive = zipfile.ZipFile(
+        io.BytesIO(files[PurePosixPath("docs/pages/downloads/packs/walsall.zip")])
     )
+    assert archive.namelist() == ["walsall/2026-01-15.csv"]
+    assert archive.read("walsall/2026-01-15.csv") == b"authority,rule,timescale\n"
+    assert files[PurePosixPath("docs/pages/downloads/packs/manifest.json")] == b'{"files": []}\n'
     markdown = files[PurePosixPath("docs/pages/downloads.md")].decode()
-    assert "[walsall/2026&#45;01&#45;15.csv]" not in markdown  # the name is not over-escaped
-    assert "[walsall/2026-01-15.csv](downloads/packs/walsall/2026-01-15.csv)" in markdown
-    assert "rule pack (CSV, for spreadsheets)" in markdown
+    assert "[walsall.zip](downloads/packs/walsall.zip)" in markdown
+    assert "rule packs of Walsall Council, zipped (1 file)" in markdown
     assert "manifest: every file with its SHA-256 digest" in markdown
     pack_format = files[PurePosixPath("docs/pages/pack-format.md")].decode()
     assert "| timescale | 3 |" in pack_format

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from compiler.emit.docs import SEARCH_PARTS
+from compiler.emit.search_split import split_search_index
 from compiler.errors import StandardsError
 
 
@@ -56,7 +58,8 @@ def build_site(staging: Path) -> None:
     """Build ``staging/docs`` (mkdocs.yml and pages) into ``staging/site``.
 
     Strict: any warning (a link to a missing page, a missing anchor) fails the
-    build with every warning in the message.
+    build with every warning in the message. The search index is then split so
+    that a first search fetches only what it needs (:mod:`compiler.emit.search_split`).
     """
     with _quiet_mkdocs() as collected:
         from mkdocs.commands.build import build
@@ -67,6 +70,7 @@ def build_site(staging: Path) -> None:
         try:
             config = load_config(str(config_file), site_dir=str(staging / "site"), strict=True)
             build(config)
+            split_search_index(staging / "site", config.extra.get(SEARCH_PARTS, ()))
         except (Abort, MkDocsException) as failed:
             problems = "\n".join(collected.messages) or str(failed)
             raise SiteBuildError(f"the guidance site did not build:\n{problems}") from failed

@@ -17,7 +17,6 @@ from compiler.emit.views import (
 )
 from compiler.errors import Severity
 
-SECTION = "Authorities"
 FINDING_GROUPS = {
     Severity.ERROR: {
         "heading": "Errors",
@@ -72,5 +71,5 @@ def authority(site: Site) -> Iterator[Page]:
                 findings=[group for group in groups if group["found"]],
                 where=lambda finding: source_path(site.corpus, finding.location.path),
             ),
-            nav=(SECTION, each.name),
+            nav=None,
         )

@@ -12,7 +12,7 @@ import jinja2
 from markupsafe import Markup
 
 from compiler.emit.text import site_link
-from compiler.emit.views import link
+from compiler.emit.views import HOME, link
 from compiler.model import Authority, Corpus
 from compiler.pipeline import Compiled
 
@@ -21,12 +21,16 @@ from compiler.pipeline import Compiled
 class Page:
     """A Markdown page under the docs folder, and where it sits in the navigation.
 
-    ``nav`` names the sections it belongs to, outermost first (``()`` for the top level).
+    ``nav`` names the sections it belongs to, outermost first (``()`` for the top level);
+    ``None`` keeps the page out of the site-wide menu. An authority's pages are reached
+    from its page and the authority index, not from a menu every page would carry: a
+    menu of every authority made each page grow with their number (half a megabyte at
+    150 authorities).
     """
 
     path: PurePosixPath
     content: bytes
-    nav: tuple[str, ...] = ()
+    nav: tuple[str, ...] | None = ()
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,7 @@ class Site:
             return site_link(link(page, target, fragment))
 
         values.setdefault("today", self.today)
+        values.setdefault("home", HOME)  # every page can link the way home
         return self.templates.get_template(template).render(href=href, **values).encode("utf-8")
 
 

@@ -1,0 +1,105 @@
+/* The guidance site's own script: a split search index and table filters.
+ *
+ * Search: MkDocs' search plugin writes one index of every page; at national scale that is
+ * megabytes fetched whole on the first search. The build splits it (compiler/emit/
+ * search_split.py): search/search_index.json keeps the national pages in full and the title
+ * of every authority's page, and names a file per authority with that authority's full text.
+ * The theme fetches search/search_index.json; this script answers that request with the
+ * national index merged with the reader's authority's file, when the page belongs to one.
+ * Loaded in <head>, before the theme's bundle asks.
+ *
+ * Filters: a paragraph with class "table-filter" gains a labelled box that hides the rows of
+ * the next table that do not contain the words typed, and says how many rows remain.
+ */
+(function () {
+  "use strict";
+
+  var INDEX = /\/search\/search_index\.json$/;
+  var plainFetch = window.fetch.bind(window);
+
+  function json(data) {
+    return new Response(JSON.stringify(data), {
+      headers: { "Content-Type": "application/json" },
+    });
+  }
+
+  function readerAuthority(indexAddress) {
+    var root = new URL("..", indexAddress).href;
+    var here = location.href.split("#")[0].split("?")[0];
+    if (here.indexOf(root) !== 0) return "";
+    var inside = here.slice(root.length).split("/");
+    return inside.length > 1 ? decodeURIComponent(inside[0]) : "";
+  }
+
+  window.fetch = function (input, init) {
+    var address = new URL(typeof input === "string" ? input : input.url, document.baseURI);
+    if (!INDEX.test(address.pathname)) return plainFetch(input, init);
+    var authority = readerAuthority(address);
+    return plainFetch(input, init)
+      .then(function (response) {
+        return response.json();
+      })
+      .then(function (national) {
+        var parts = national.parts || {};
+        delete national.parts;
+        if (!Object.prototype.hasOwnProperty.call(parts, authority)) return json(national);
+        return plainFetch(new URL(parts[authority], address).href)
+          .then(function (response) {
+            return response.json();
+          })
+          .then(function (local) {
+            var prefix = authority + "/";
+            national.docs = national.docs
+              .filter(function (doc) {
+                return doc.location.indexOf(prefix) !== 0;
+              })
+              .concat(local.docs);
+            return json(national);
+          });
+      });
+  };
+
+  function nextTable(element) {
+    for (var next = element.nextElementSibling; next; next = next.nextElementSibling) {
+      var table = next.matches("table") ? next : next.querySelector("table");
+      if (table) return table;
+    }
+    return null;
+  }
+
+  function addFilter(paragraph, number) {
+    var table = nextTable(paragraph);
+    if (!table || !table.tBodies.length) return;
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var id = "table-filter-" + number;
+    var label = document.createElement("label");
+    label.htmlFor = id;
+    label.textContent = "Show only rows containing";
+    var box = document.createElement("input");
+    box.type = "search";
+    box.id = id;
+    box.className = "table-filter__box";
+    box.autocomplete = "off";
+    var status = document.createElement("span");
+    status.className = "table-filter__status";
+    status.setAttribute("role", "status");
+    var holder = document.createElement("span");
+    holder.className = "table-filter__control";
+    holder.append(label, " ", box, " ", status);
+    paragraph.append(" ", holder);
+    box.addEventListener("input", function () {
+      var words = box.value.trim().toLowerCase();
+      var shown = 0;
+      rows.forEach(function (row) {
+        var match = !words || row.textContent.toLowerCase().indexOf(words) !== -1;
+        row.hidden = !match;
+        if (match) shown += 1;
+      });
+      status.textContent = words ? "showing " + shown + " of " + rows.length + " rows" : "";
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("p.table-filter").forEach(addFilter);
+  });
+})();
