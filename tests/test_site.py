@@ -7,6 +7,7 @@ import filecmp
 import importlib
 import io
 import re
+import shutil
 import zipfile
 from dataclasses import replace
 from html.parser import HTMLParser
@@ -199,6 +200,47 @@ def test_two_builds_give_identical_files(bundled_site: Path, tmp_path: Path) -> 
     assert len(list(again.rglob("*.html"))) == len(list(bundled_site.rglob("*.html")))
 
 
+def _differing_files(first: Path, second: Path) -> list[str]:
+    names = {p.relative_to(first) for p in first.rglob("*") if p.is_file()}
+    names |= {p.relative_to(second) for p in second.rglob("*") if p.is_file()}
+    return sorted(
+        str(name)
+        for name in names
+        if not (first / name).is_file()
+        or not (second / name).is_file()
+        or not filecmp.cmp(first / name, second / name, shallow=False)
+    )
+
+
+def test_a_build_after_editing_one_document_renders_only_its_pages_and_matches_a_full_build(
+    bundled_site: Path, tmp_path: Path
+) -> None:
+    corpus = tmp_path / "standards"
+    shutil.copytree(ROOT / "standards", corpus)
+    document = corpus / "walsall" / "cin-visits-and-reviews" / "5.0.yaml"
+    text = document.read_text(encoding="utf-8")
+    edited = text.replace(
+        "a non family interpreter should", "an interpreter from outside the family should"
+    )
+    assert edited != text
+    document.write_text(edited, encoding="utf-8")
+
+    incremental = tmp_path / "incremental"
+    shutil.copytree(bundled_site, incremental)  # the previous build, with its cache
+    said: list[str] = []
+    build(corpus, incremental, today=SITE_DATE, progress=said.append)
+    counts = next(line for line in said if line.startswith("site pages rendered"))
+    rendered, reused = (int(n) for n in re.findall(r"\d+", counts))
+    assert rendered == 1, counts  # the document's page: nothing else shows the statement's words
+    assert reused == len(list((bundled_site / "docs" / "pages").rglob("*.md"))) - 1 > 50
+
+    full = tmp_path / "full"
+    build(corpus, full, today=SITE_DATE)
+    assert _differing_files(incremental, full) == []
+    page = incremental / "site" / "walsall" / "cin-visits-and-reviews" / "5.0.html"
+    assert "an interpreter from outside the family should" in page.read_text(encoding="utf-8")
+
+
 def _staged(tmp_path: Path, files: dict[PurePosixPath, bytes]) -> Path:
     staging = tmp_path / "staging"
     for relative, content in files.items():
@@ -263,7 +305,11 @@ def test_build_reports_progress_for_each_authority(tmp_path: Path) -> None:
     build(ROOT / "standards" / "walsall", tmp_path / "out", today=SITE_DATE, progress=said.append)
     assert "site pages: Walsall Council" in said
     assert "site pages: England (statutory baseline)" in said
-    assert said[-2:] == ["building the site with MkDocs", f"done: {tmp_path / 'out'}"]
+    assert said[-3:] == [
+        "building the site with MkDocs",
+        "site pages rendered: 26, reused from the last build: 0",  # a new folder: no cache
+        f"done: {tmp_path / 'out'}",
+    ]
 
 
 def test_a_failed_site_build_leaves_the_previous_output(tmp_path: Path) -> None:

@@ -6,7 +6,6 @@ from collections.abc import Iterator
 
 from compiler.emit.pages.base import Page, Site
 from compiler.emit.views import (
-    authority_findings,
     authority_page,
     in_force_words,
     inherited_duties,
@@ -44,7 +43,7 @@ def authority(site: Site) -> Iterator[Page]:
     """``<authority>/index.md`` for every authority, statutory baselines first."""
     for each in site.authorities:
         path = authority_page(each)
-        findings = authority_findings(site.compiled, each)
+        findings = site.findings_of(each)
         documents = [
             {
                 "version": version,
@@ -65,7 +64,7 @@ def authority(site: Site) -> Iterator[Page]:
                 "authority.md.j2",
                 path,
                 authority=each,
-                rows=timescale_rows(each, each.rules_in_force(site.today)),
+                rows=timescale_rows(each, site.in_force(each)),
                 inherited=inherited_duties(site.corpus, each, site.today),
                 documents=documents,
                 findings=[group for group in groups if group["found"]],

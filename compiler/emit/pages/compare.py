@@ -55,7 +55,7 @@ class CompareRow:
 
 def compared_activities(site: Site) -> list[str]:
     """Every activity some rule in force today times, in the vocabulary's order."""
-    used = {r.activity for a in site.corpus.authorities for _, r in a.rules_in_force(site.today)}
+    used = {r.activity for a in site.corpus.authorities for _, r in site.in_force(a)}
     return [a for a in vocabulary().activities if a in used]
 
 
@@ -163,7 +163,7 @@ def _rows(site: Site, activity: str, group: str) -> list[CompareRow]:
     rows = []
     for authority in site.authorities:
         calendar = load_calendar(authority.calendar, authority.closures)
-        for version, rule in authority.rules_in_force(site.today):
+        for version, rule in site.in_force(authority):
             if rule.activity != activity or rule.subject.group != group:
                 continue
             line = TimelineRow(

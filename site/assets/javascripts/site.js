@@ -4,7 +4,7 @@
  * megabytes fetched whole on the first search. The build splits it (compiler/emit/
  * search_split.py): search/search_index.json keeps the national pages in full and the title
  * of every authority's page, and names a file per authority with that authority's full text.
- * The theme fetches search/search_index.json; this script answers that request with the
+ * The theme requests search/search_index.json; this script answers that request with the
  * national index merged with the reader's authority's file, when the page belongs to one.
  * Loaded in <head>, before the theme's bundle asks.
  *
@@ -15,11 +15,11 @@
   "use strict";
 
   var INDEX = /\/search\/search_index\.json$/;
-  var plainFetch = window.fetch.bind(window);
 
-  function json(data) {
-    return new Response(JSON.stringify(data), {
-      headers: { "Content-Type": "application/json" },
+  function readJson(address) {
+    return window.fetch(address).then(function (response) {
+      if (!response.ok) throw new Error(response.status + " " + address);
+      return response.json();
     });
   }
 
@@ -31,32 +31,48 @@
     return inside.length > 1 ? decodeURIComponent(inside[0]) : "";
   }
 
-  window.fetch = function (input, init) {
-    var address = new URL(typeof input === "string" ? input : input.url, document.baseURI);
-    if (!INDEX.test(address.pathname)) return plainFetch(input, init);
+  /* The national index, merged with the part of the authority the page belongs to. */
+  function searchIndex(address) {
     var authority = readerAuthority(address);
-    return plainFetch(input, init)
-      .then(function (response) {
-        return response.json();
-      })
-      .then(function (national) {
-        var parts = national.parts || {};
-        delete national.parts;
-        if (!Object.prototype.hasOwnProperty.call(parts, authority)) return json(national);
-        return plainFetch(new URL(parts[authority], address).href)
-          .then(function (response) {
-            return response.json();
+    return readJson(address.href).then(function (national) {
+      var parts = national.parts || {};
+      delete national.parts;
+      if (!Object.prototype.hasOwnProperty.call(parts, authority)) return national;
+      return readJson(new URL(parts[authority], address).href).then(function (local) {
+        var prefix = authority + "/";
+        national.docs = national.docs
+          .filter(function (doc) {
+            return doc.location.indexOf(prefix) !== 0;
           })
-          .then(function (local) {
-            var prefix = authority + "/";
-            national.docs = national.docs
-              .filter(function (doc) {
-                return doc.location.indexOf(prefix) !== 0;
-              })
-              .concat(local.docs);
-            return json(national);
-          });
+          .concat(local.docs);
+        return national;
       });
+    });
+  }
+
+  /* The theme asks for the index with XMLHttpRequest (responseType "blob"): answer that
+     request with the merged index, as a successful load. */
+  var open = XMLHttpRequest.prototype.open;
+  var send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    var address = new URL(String(url), document.baseURI);
+    this.standardsIndex = method === "GET" && INDEX.test(address.pathname) ? address : null;
+    return open.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    var request = this;
+    if (!request.standardsIndex) return send.apply(request, arguments);
+    searchIndex(request.standardsIndex).then(
+      function (index) {
+        var blob = new Blob([JSON.stringify(index)], { type: "application/json" });
+        Object.defineProperty(request, "status", { value: 200 });
+        Object.defineProperty(request, "response", { value: blob });
+        request.dispatchEvent(new Event("load"));
+      },
+      function () {
+        request.dispatchEvent(new Event("error"));
+      }
+    );
   };
 
   function nextTable(element) {
