@@ -71,13 +71,13 @@ def build_site(staging: Path, cache_from: Path | None = None) -> SiteBuilt:
         from mkdocs.config import load_config
         from mkdocs.exceptions import Abort, MkDocsException
 
-        from compiler.emit.site_cache import CACHE_FOLDER, PageCache, site_key
+        from compiler.emit.site_cache import CACHE_FOLDER, PageCache
 
         config_file = staging / "docs" / "mkdocs.yml"
         try:
             config = load_config(str(config_file), site_dir=str(staging / "site"), strict=True)
             previous = cache_from / CACHE_FOLDER if cache_from is not None else None
-            cache = PageCache(site_key(staging / "docs", config), staging / CACHE_FOLDER, previous)
+            cache = PageCache(staging / "docs", staging / CACHE_FOLDER, previous)
             config.plugins["standards-page-cache"] = cache
             build(config)
             split_search_index(staging / "site", config.extra.get(SEARCH_PARTS, ()))

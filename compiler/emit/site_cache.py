@@ -81,13 +81,21 @@ def _menu_pages(nav: list[Any]) -> list[str]:
 class PageCache(BasePlugin):  # type: ignore[type-arg]
     """Restores unchanged pages from ``previous`` and records every page into ``folder``."""
 
-    def __init__(self, key: bytes, folder: Path, previous: Path | None) -> None:
+    def __init__(self, docs: Path, folder: Path, previous: Path | None) -> None:
         super().__init__()
-        self.key, self.folder, self.previous = key, folder, previous
+        self.docs, self.folder, self.previous = docs, folder, previous
+        self.key = b""
         self.restored: set[str] = set()
         self.rendered: set[str] = set()
         self.entries: dict[str, dict[str, Any]] = {}
         self.names: dict[str, str] = {}
+
+    def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """Work out the site's key once the pages are written (the preview writes them late)."""
+        self.key = site_key(self.docs, config)
+        self.restored.clear()
+        self.rendered.clear()
+        return nav
 
     def _name(self, page: Page) -> str:
         source = Path(page.file.abs_src_path or "").read_bytes()
@@ -189,6 +197,8 @@ def _anchor(item: dict[str, Any]) -> AnchorLink:
 
 def _link_or_copy(source: Path, target: Path) -> None:
     """A hard link where the file system allows one (the entry is never written again)."""
+    if source == target or target.exists():  # the preview keeps one cache between builds
+        return
     try:
         os.link(source, target)
     except OSError:
