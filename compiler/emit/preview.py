@@ -54,11 +54,7 @@ def sync(staging: Path, files: Mapping[PurePosixPath, bytes]) -> list[PurePosixP
         changed.append(relative)
     wanted = {staging.joinpath(*relative.parts) for relative in files}
     for path in sorted(staging.rglob("*"), reverse=True):
-        if (
-            path.is_file()
-            and path not in wanted
-            and path.relative_to(staging).parts[0] not in KEPT
-        ):
+        if path.is_file() and path not in wanted and path.relative_to(staging).parts[0] not in KEPT:
             path.unlink()
             changed.append(PurePosixPath(path.relative_to(staging).as_posix()))
     return changed
