@@ -304,10 +304,18 @@ def _finding_order(finding: Finding) -> tuple[int, str, str]:
     return (_SEVERITY_ORDER[finding.severity], str(finding.location), finding.message)
 
 
-def source_path(corpus: Corpus, path: Path) -> str:
-    """A file's path as the author knows it: relative to the corpus, never this machine's."""
+def source_roots(corpus: Corpus) -> tuple[Path, ...]:
+    """The folders a file's path is told relative to: the corpus, then each authority's parent."""
+    return (corpus.root.resolve(), *(a.path.resolve().parent for a in corpus.authorities))
+
+
+def source_path(corpus: Corpus, path: Path, roots: tuple[Path, ...] | None = None) -> str:
+    """A file's path as the author knows it: relative to the corpus, never this machine's.
+
+    ``roots`` is :func:`source_roots` worked out once, for a caller with many paths.
+    """
     resolved = Path(path).resolve()
-    for root in (corpus.root.resolve(), *(a.path.resolve().parent for a in corpus.authorities)):
+    for root in roots if roots is not None else source_roots(corpus):
         if root == resolved or root in resolved.parents:
             return resolved.relative_to(root).as_posix()
     return resolved.name

@@ -11,6 +11,7 @@ from compiler.emit.views import (
     inherited_duties,
     review_words,
     source_path,
+    source_roots,
     timescale_rows,
     version_page,
 )
@@ -41,6 +42,7 @@ FINDING_GROUPS = {
 
 def authority(site: Site) -> Iterator[Page]:
     """``<authority>/index.md`` for every authority, statutory baselines first."""
+    roots = source_roots(site.corpus)
     for each in site.authorities:
         path = authority_page(each)
         findings = site.findings_of(each)
@@ -68,7 +70,7 @@ def authority(site: Site) -> Iterator[Page]:
                 inherited=inherited_duties(site.corpus, each, site.today),
                 documents=documents,
                 findings=[group for group in groups if group["found"]],
-                where=lambda finding: source_path(site.corpus, finding.location.path),
+                where=lambda finding: source_path(site.corpus, finding.location.path, roots),
             ),
             nav=None,
         )

@@ -63,7 +63,7 @@ def zipped(files: Iterable[tuple[PurePosixPath, bytes]]) -> bytes:
             info = zipfile.ZipInfo(str(path), date_time=ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            archive.writestr(info, content, compresslevel=9)
+            archive.writestr(info, content, compresslevel=6)
     return buffer.getvalue()
 
 
