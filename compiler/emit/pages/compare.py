@@ -35,8 +35,6 @@ from compiler.model import Authority, Rule, Version
 from compiler.timescale.compare import spoken
 from compiler.vocabulary import vocabulary
 
-SECTION = "Compare"
-
 
 @dataclass(frozen=True)
 class CompareRow:
@@ -69,7 +67,7 @@ def compare(site: Site) -> Iterator[Page | Asset]:
     yield Page(
         COMPARE_INDEX,
         site.render("compare_index.md.j2", COMPARE_INDEX, activities=index),
-        nav=(SECTION,),
+        nav=(),
     )
     for activity in activities:
         yield from _activity(site, activity)
@@ -155,7 +153,7 @@ def _activity(site: Site, activity: str) -> Iterator[Page | Asset]:
             end=window_end(),
             compare_index=COMPARE_INDEX,
         ),
-        nav=(SECTION,),
+        nav=None,  # reached from the comparison index: the menu stays the same size on every page
     )
 
 
