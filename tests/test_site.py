@@ -6,6 +6,7 @@ import doctest
 import filecmp
 import importlib
 import io
+import json
 import re
 import shutil
 import zipfile
@@ -198,6 +199,15 @@ def test_two_builds_give_identical_files(bundled_site: Path, tmp_path: Path) -> 
                 differing.append(str(first.relative_to(bundled_site)))
     assert differing == []
     assert len(list(again.rglob("*.html"))) == len(list(bundled_site.rglob("*.html")))
+
+
+def test_an_english_site_carries_no_search_support_for_other_languages(
+    bundled_site: Path,
+) -> None:
+    index = json.loads((bundled_site / "site" / "search" / "search_index.json").read_bytes())
+    assert index["config"]["lang"] == ["en"]
+    assert not (bundled_site / "site" / "assets" / "javascripts" / "lunr").exists()
+    assert list((bundled_site / "site" / "assets" / "javascripts" / "workers").glob("search.*.js"))
 
 
 def _differing_files(first: Path, second: Path) -> list[str]:

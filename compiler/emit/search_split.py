@@ -27,6 +27,7 @@ first search fetches the national index and at most one authority's part.
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -67,18 +68,33 @@ def split_index(
 def split_search_index(site_dir: Path, authorities: Iterable[str]) -> None:
     """Rewrite ``site_dir/search`` in parts (see the module's docstring).
 
+    An English-only site also loses the theme's files for searching other languages.
+
     Written compactly and in a fixed order, so two builds give the same bytes.
     """
     folder = site_dir / "search"
     whole = folder / "search_index.json"
     if not whole.is_file():
         return
-    national, parts = split_index(json.loads(whole.read_bytes()), authorities)
+    index = json.loads(whole.read_bytes())
+    if index.get("config", {}).get("lang") == ["en"]:
+        _drop_other_languages(site_dir)
+    national, parts = split_index(index, authorities)
     for name, part in parts.items():
         target = folder / PARTS_FOLDER / f"{name}.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(_compact(part))
     whole.write_bytes(_compact(national))
+
+
+def _drop_other_languages(site_dir: Path) -> None:
+    """Remove the theme's search support for other languages (0.9 MB), which English never loads.
+
+    Material's search worker fetches ``assets/javascripts/lunr/`` only for a
+    language other than English (workers/search.*.js: ``n!=="en"``); the theme
+    copies it into every site all the same.
+    """
+    shutil.rmtree(site_dir / "assets" / "javascripts" / "lunr", ignore_errors=True)
 
 
 def _compact(data: dict[str, Any]) -> bytes:
