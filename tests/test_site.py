@@ -9,6 +9,7 @@ import io
 import json
 import re
 import shutil
+import sys
 import zipfile
 from dataclasses import replace
 from html.parser import HTMLParser
@@ -208,6 +209,23 @@ def test_an_english_site_carries_no_search_support_for_other_languages(
     assert index["config"]["lang"] == ["en"]
     assert not (bundled_site / "site" / "assets" / "javascripts" / "lunr").exists()
     assert list((bundled_site / "site" / "assets" / "javascripts" / "workers").glob("search.*.js"))
+
+
+def test_the_page_cache_key_covers_our_markdown_extension(
+    bundled_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mkdocs.config import load_config
+
+    from compiler.emit.site_cache import site_key
+
+    docs = bundled_site / "docs"
+    config = load_config(str(docs / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    before = site_key(docs, config)
+    assert site_key(docs, config) == before
+    changed = tmp_path / "safe_markdown.py"
+    changed.write_text("# a new escaping rule\n", encoding="utf-8")
+    monkeypatch.setattr(sys.modules["compiler.emit.safe_markdown"], "__file__", str(changed))
+    assert site_key(docs, config) != before  # pages escaped the old way are not reused
 
 
 def _differing_files(first: Path, second: Path) -> list[str]:

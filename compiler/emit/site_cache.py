@@ -11,8 +11,9 @@ cache holds that key it restores the page instead of rendering it.
 What a page depends on, and so what the key covers:
 
 - its own Markdown and path;
-- mkdocs.yml (the menu, extensions, theme options), the theme overrides, and
-  the versions of MkDocs, Material, Markdown and PyMdown Extensions;
+- mkdocs.yml (the menu, extensions, theme options), the source of our own
+  Markdown extensions (``compiler.emit.safe_markdown``), the theme overrides,
+  and the versions of MkDocs, Material, Markdown and PyMdown Extensions;
 - the list of every file in the site (links resolve to files) and the first
   line of every page in the menu (the menu on every page shows their titles).
 
@@ -29,6 +30,7 @@ import hashlib
 import json
 import os
 import shutil
+import sys
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -53,6 +55,10 @@ def site_key(docs: Path, config: MkDocsConfig) -> bytes:
     for package in _PACKAGES:
         digest.update(f"{package} {version(package)}\n".encode())
     digest.update((docs / "mkdocs.yml").read_bytes())
+    for extension in config.markdown_extensions:  # ours, such as the escaping of author text
+        module = sys.modules.get(extension) if extension.startswith("compiler.") else None
+        if module is not None and module.__file__:
+            digest.update(Path(module.__file__).read_bytes())
     pages = Path(config.docs_dir)
     for folder in (docs / "overrides", pages):
         for path in sorted(folder.rglob("*")):
