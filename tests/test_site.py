@@ -75,6 +75,7 @@ def test_site_modules_doctests_hold() -> None:
         "safe_markdown",
         "pages.downloads",
         "pages.pack_format",
+        "search_split",
     ):
         module = importlib.import_module(f"compiler.emit.{name}")
         assert doctest.testmod(module).failed == 0, name
@@ -200,6 +201,23 @@ def test_two_builds_give_identical_files(bundled_site: Path, tmp_path: Path) -> 
                 differing.append(str(first.relative_to(bundled_site)))
     assert differing == []
     assert len(list(again.rglob("*.html"))) == len(list(bundled_site.rglob("*.html")))
+
+
+def test_search_index_is_national_with_a_part_per_local_authority(bundled_site: Path) -> None:
+    search = bundled_site / "site" / "search"
+    national = json.loads((search / "search_index.json").read_bytes())
+    assert national["parts"] == {
+        name: f"authorities/{name}.json"
+        for name in ("gloucestershire", "st-helens", "unnamed-trust", "walsall")
+    }
+    locations = [doc["location"] for doc in national["docs"]]
+    assert any(loc.startswith("england/") and "#" in loc for loc in locations)  # in full
+    walsall = [doc for doc in national["docs"] if doc["location"].startswith("walsall/")]
+    assert walsall and all("#" not in doc["location"] and not doc["text"] for doc in walsall)
+    part = json.loads((search / "authorities" / "walsall.json").read_bytes())
+    assert all(doc["location"].startswith("walsall/") for doc in part["docs"])
+    assert any("interpreter" in doc["text"] for doc in part["docs"])
+    assert not any("interpreter" in doc["text"] for doc in walsall)
 
 
 def test_an_english_site_carries_no_search_support_for_other_languages(
