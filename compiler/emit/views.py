@@ -314,20 +314,47 @@ def inherited_duties(corpus: Corpus, authority: Authority, on: date) -> list[Tim
 
 def authority_findings(compiled: Compiled, authority: Authority) -> list[Finding]:
     """The findings about an authority: those whose data names it or that sit in its folder."""
-    folder = authority.path.resolve()
-    found = []
+    return findings_by_authority(compiled).get(authority.id, [])
+
+
+def findings_by_authority(compiled: Compiled) -> dict[str, list[Finding]]:
+    """Every authority's findings (see :func:`authority_findings`), each file resolved once.
+
+    Asking per authority resolved every finding's path once per authority: at 150
+    authorities and 1,400 findings, a million path resolutions.
+    """
+    folders = {a.path.resolve(): a.id for a in compiled.corpus.authorities}
+    found: dict[str, list[Finding]] = {}
+    resolved: dict[str, Path] = {}
     for finding in compiled.findings:
-        named = dict(finding.data).get("authority") == authority.id
-        inside = folder in Path(finding.location.path).resolve().parents
-        if named or inside:
-            found.append(finding)
-    return sorted(found, key=lambda f: (_SEVERITY_ORDER[f.severity], str(f.location), f.message))
+        path = str(finding.location.path)
+        if path not in resolved:
+            resolved[path] = Path(path).resolve()
+        owners = {folders[p] for p in resolved[path].parents if p in folders}
+        named = dict(finding.data).get("authority")
+        if isinstance(named, str) and named in folders.values():
+            owners.add(named)
+        for owner in sorted(owners):
+            found.setdefault(owner, []).append(finding)
+    return {owner: sorted(each, key=_finding_order) for owner, each in found.items()}
 
 
-def source_path(corpus: Corpus, path: Path) -> str:
-    """A file's path as the author knows it: relative to the corpus, never this machine's."""
+def _finding_order(finding: Finding) -> tuple[int, str, str]:
+    return (_SEVERITY_ORDER[finding.severity], str(finding.location), finding.message)
+
+
+def source_roots(corpus: Corpus) -> tuple[Path, ...]:
+    """The folders a file's path is told relative to: the corpus, then each authority's parent."""
+    return (corpus.root.resolve(), *(a.path.resolve().parent for a in corpus.authorities))
+
+
+def source_path(corpus: Corpus, path: Path, roots: tuple[Path, ...] | None = None) -> str:
+    """A file's path as the author knows it: relative to the corpus, never this machine's.
+
+    ``roots`` is :func:`source_roots` worked out once, for a caller with many paths.
+    """
     resolved = Path(path).resolve()
-    for root in (corpus.root.resolve(), *(a.path.resolve().parent for a in corpus.authorities)):
+    for root in roots if roots is not None else source_roots(corpus):
         if root == resolved or root in resolved.parents:
             return resolved.relative_to(root).as_posix()
     return resolved.name
