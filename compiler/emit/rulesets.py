@@ -20,11 +20,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
-from compiler.calendar import load_calendar
+from compiler.calendar import Calendar, load_calendar
 from compiler.model import Authority, Rule, Section, Statement, Version
-from compiler.rules.applying import authority_entries, version_entries
-from compiler.rules.floor import misses
+from compiler.rules.applying import Entry, authority_entries, version_entries
+from compiler.rules.floor import Located, horizon_start, misses
+from compiler.rules.periodic import cycle_holds
 
 
 @dataclass(frozen=True)
@@ -83,17 +85,90 @@ def _floor_marks(
     calendar = load_calendar(authority.calendar, authority.closures)
     local = version_entries(authority.in_force(on))
     statutory = authority_entries(floor, on)
+    if len(_SHARED) >= _SHARED_MAX or len(_IN_PLAY) >= _SHARED_MAX:
+        _SHARED.clear()  # bounded: a long-lived process never grows without end
+        _IN_PLAY.clear()
+    in_play = {
+        activity: _in_play(local, statutory, floor.id, activity, calendar, on)
+        for activity in {e.rule.activity for e in local}
+    }
     marks = {}
     for version in authority.in_force(on):
         for rule in version.rules():
-            found = misses(rule, local, statutory, calendar, version.effective_from)
-            marks[id(rule)] = tuple(
-                sorted(
-                    ("looser" if m.explicit else "silent", f"{floor.id}/{m.statutory_key}")
-                    for m in found
+            number, dateless = in_play[rule.activity]
+            same = (e for e in local if e.rule.activity == rule.activity)
+            position = next(i for i, e in enumerate(same) if e.rule is rule)
+            year = None if dateless else horizon_start(version.effective_from)
+            key = (number, position, year)
+            if key not in _SHARED:
+                found = misses(rule, local, statutory, calendar, version.effective_from)
+                _SHARED[key] = tuple(
+                    sorted(
+                        ("looser" if m.explicit else "silent", f"{floor.id}/{m.statutory_key}")
+                        for m in found
+                    )
                 )
-            )
+            marks[id(rule)] = _SHARED[key]
     return marks
+
+
+def _in_play(
+    local: list[Entry[Located]],
+    statutory: list[Entry[Located]],
+    floor_id: str,
+    activity: str,
+    calendar: Calendar,
+    on: date,
+) -> tuple[int, bool]:
+    """A number for the rules of one activity in play (all that
+    :func:`compiler.rules.floor.misses` reads), and whether they are *dateless*.
+
+    Where every timescale in play counts calendar days, weeks, months and years only,
+    whether a rule is ever later depends on no calendar and no year
+    (:mod:`compiler.rules.periodic`), so neither is part of the key.
+    """
+    local = [e for e in local if e.rule.activity == activity]
+    statutory = [e for e in statutory if e.rule.activity == activity]
+    tried_from = [horizon_start(e.item[0].effective_from) for e in (*local, *statutory)]
+    timescales = [e.rule.timescale for e in (*local, *statutory)]
+    dateless = all(
+        cycle_holds(timescales, day)
+        for day in (min(tried_from, default=on), max(tried_from, default=on))
+    )
+    content = (
+        floor_id,
+        _content(local),
+        _content(statutory, dated=not dateless),
+        None if dateless else calendar,
+    )
+    return _IN_PLAY.setdefault(content, len(_IN_PLAY)), dateless  # hashed once, not per rule
+
+
+_SHARED: dict[tuple[Any, ...], tuple[tuple[str, str], ...]] = {}
+"""Floor marks by everything they depend on (:func:`_content` of the rules in play, the
+calendar, the rule's place and the year its start dates are tried from): authorities whose
+rules say the same (copies of one template, as many are) share them, in one build and the next."""
+_SHARED_MAX = 65536
+_IN_PLAY: dict[tuple[Any, ...], int] = {}
+"""A number for each distinct set of rules in play, so that a rule's key is cheap to hash."""
+
+
+def _content(entries: list[Entry[tuple[Version, Rule]]], dated: bool = False) -> tuple[Any, ...]:
+    """What :func:`compiler.rules.floor.misses` reads of the rules in play, and nothing else:
+    their keys, overrides, children, activity, conditions and timescales, and (``dated``, for
+    statutory rules) the first start date tried against each."""
+    return tuple(
+        (
+            e.key,
+            e.overrides,
+            e.rule.subject,
+            e.rule.activity,
+            e.rule.conditions,
+            e.rule.timescale,
+            horizon_start(e.item[0].effective_from) if dated else None,
+        )
+        for e in entries
+    )
 
 
 def pack_dates(authority: Authority, floor: Authority | None) -> list[date]:

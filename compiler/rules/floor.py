@@ -33,6 +33,7 @@ from compiler.calendar import Calendar
 from compiler.model import Authority, Rule, Subject, Version
 from compiler.rules.applying import Entry, applicable, authority_entries, version_entries
 from compiler.rules.overrides import in_effect, rule_key
+from compiler.rules.periodic import NO_CALENDAR, cycle_horizon
 from compiler.rules.scope import covers, group_covers, group_includes, overlaps, same_scope
 from compiler.timescale.compare import Comparison, Witness, compare
 from compiler.timescale.model import Timescale, facts_of
@@ -284,6 +285,8 @@ def _later(
     horizon_days: int | None,
 ) -> tuple[str, Witness] | None:
     """The relation and a witness where ``a`` is later than ``b``, or None if it never is."""
+    if horizon_days is None and (cycle := cycle_horizon(a, b, since)) is not None:
+        calendar, horizon_days = NO_CALENDAR, cycle  # the same answer, shared and quicker
     probe = PROBE_DAYS if horizon_days is None else min(PROBE_DAYS, horizon_days)
     for days in dict.fromkeys((probe, horizon_days)):
         if days is not probe and horizon_days is not None and horizon_days <= probe:
