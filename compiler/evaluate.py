@@ -206,12 +206,27 @@ def bind(results: Sequence[Due]) -> list[Due]:
     earliest of their dates; the rule giving it binds (ties: statutory first,
     then by id). When nothing more is due under any rule, none binds.
     """
-    timed = [r for r in results if r.next_due is not None]
-    if not timed:
+    index = earliest([(r.next_due, r.rule.inherited, r.rule.id) for r in results])
+    if index is None:
         return list(results)
-    chosen = min(timed, key=lambda r: (r.next_due, not r.rule.inherited, r.rule.id))
+    chosen = results[index]
     others = [r for r in results if r is not chosen]
     return [replace(r, binding=True, why=_why(r, others)) if r is chosen else r for r in results]
+
+
+def earliest(dues: Sequence[tuple[date | None, bool, str]]) -> int | None:
+    """Which of ``(next due, statutory?, rule id)`` binds: the earliest date; ties: statutory
+    first, then by id. None when nothing more is due under any. The scenario runner
+    (:mod:`compiler.scenarios`) asks this too, so a test and ``due`` pick the same rule.
+
+    >>> local, statutory = (date(2026, 2, 1), False, "b"), (date(2026, 1, 5), True, "a")
+    >>> earliest([local, statutory, (None, False, "c")])
+    1
+    """
+    timed = [i for i, (day, _, _) in enumerate(dues) if day is not None]
+    if not timed:
+        return None
+    return min(timed, key=lambda i: (dues[i][0], not dues[i][1], dues[i][2]))
 
 
 def _why(chosen: Due, others: Sequence[Due]) -> str:

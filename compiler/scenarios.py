@@ -1,8 +1,10 @@
 """Scenario tests: an authority's own cases, with the dates a practitioner expects.
 
 A case names a rule (``document/rule``), or a group of children and an
-activity (then the rule in force on the start date is used: the authority's
-own, or the statutory rule it inherits). The runner computes the dates from
+activity: then every rule in force on the start date that applies to the case
+is used, the authority's own and the statutory ones it inherits alike, and
+the case is due on the earliest of their dates, as ``standards due`` answers
+from a pack (:func:`compiler.evaluate.earliest`). The runner computes the dates from
 the rule and compares them with the case's expectations; every mismatch is
 worded so that a principal social worker can see which side is wrong.
 """
@@ -16,6 +18,7 @@ from typing import Any
 
 from compiler.calendar import load_calendar
 from compiler.errors import Location
+from compiler.evaluate import earliest
 from compiler.model import Authority, Corpus, Rule, Subject, Version
 from compiler.rules.applying import applicable as rules_applicable
 from compiler.rules.applying import authority_entries
@@ -56,19 +59,30 @@ def run_case(
     found = _resolve(corpus, authority, case, start, facts)
     if isinstance(found, str):
         return ScenarioResult(authority.id, case["name"], where, (found,))
-    version, rule = found
-    rule_name = f"{version.document_id}/{rule.id}"
     calendar = load_calendar(authority.calendar, authority.closures)
     events = {k: date.fromisoformat(v) for k, v in case.get("events", {}).items()}
     done = sorted(date.fromisoformat(d) for d in case.get("done", []))
+    # Every rule that applies must be met: the case is due on the earliest of their dates,
+    # and the rule that gives it binds, exactly as ``standards due`` chooses (evaluate.earliest).
+    nexts = [next_due(r.timescale, start, calendar, done, facts, events) for _, _, r in found]
+    chosen = earliest(
+        [
+            (day, owner != authority.id, f"{owner}/{v.document_id}/{r.id}")
+            for day, (owner, v, r) in zip(nexts, found, strict=True)
+        ]
+    )
+    owner, version, rule = found[chosen if chosen is not None else 0]
+    following = nexts[chosen] if chosen is not None else None
+    rule_name = f"{version.document_id}/{rule.id}"
+    if owner != authority.id:
+        rule_name = f"{owner}/{rule_name}"
     expect = case["expect"]
     problems: list[str] = []
-    if "due" in expect:
+    if "due" in expect:  # the dates of the rule that binds
         wanted = [date.fromisoformat(d) for d in expect["due"]]
         got = list(schedule(rule.timescale, start, calendar, facts, events, len(wanted)))
         if got != wanted:
             problems.append(f"due dates: expected {_dates(wanted)}, computed {_dates(got)}")
-    following = next_due(rule.timescale, start, calendar, done, facts, events)
     if "next_due" in expect:
         wanted_next = date.fromisoformat(expect["next_due"]) if expect["next_due"] else None
         if following != wanted_next:
@@ -90,7 +104,10 @@ def _resolve(
     case: Mapping[str, Any],
     start: date,
     facts: Mapping[str, bool],
-) -> tuple[Version, Rule] | str:
+) -> list[tuple[str, Version, Rule]] | str:
+    """The rules the case is run against, each with its owner's id: the rule it names, or
+    every rule that applies to it, the authority's own and the statutory ones alike (as a
+    pack holds them), or a message saying why there is none."""
     if "rule" in case:
         document_id, rule_id = case["rule"].split("/")
         document = authority.document(document_id)
@@ -100,7 +117,7 @@ def _resolve(
         rule = next((r for r in version.rules() if r.id == rule_id), None)
         if rule is None:
             return f"no rule '{rule_id}' in {version.key}"
-        return version, rule
+        return [(authority.id, version, rule)]
     subject = Subject(
         case["subject"]["group"],
         tuple(
@@ -111,18 +128,19 @@ def _resolve(
             )
         ),
     )
-    candidates = list(applicable(authority, subject, case["activity"], start, facts))
+    owners = [authority, *filter(None, [corpus.jurisdiction_of(authority)])]
+    candidates = [
+        (owner.id, version, rule)
+        for owner in owners
+        for version, rule in applicable(owner, subject, case["activity"], start, facts)
+    ]
     if not candidates:
-        floor = corpus.jurisdiction_of(authority)
-        if floor is not None:
-            candidates = list(applicable(floor, subject, case["activity"], start, facts))
-    if len(candidates) != 1:
-        names = ", ".join(f"{v.document_id}/{r.id}" for v, r in candidates) or "none"
         return (
-            f"{len(candidates)} rules apply to this case ({names}); name the one to test "
+            f"no rule applies to this case ({subject.group}, {case['activity']}, "
+            f"from {spoken(start)}); check its subject and activity, or name the rule to test "
             "with 'rule: document/rule'"
         )
-    return candidates[0]
+    return candidates
 
 
 def applicable(

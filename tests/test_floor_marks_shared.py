@@ -8,8 +8,6 @@ worked out afresh from compiler.rules.floor.misses on the authority's own calend
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from benchmarks.generate_corpus import generate_corpus
@@ -53,7 +51,9 @@ def test_shared_floor_marks_are_the_marks_worked_out_afresh(synthetic) -> None:
         if floor is None:
             continue
         for day in pack_dates(authority, floor):
-            packed = {p.id: p.floor for p in rules_in_pack(authority, floor, day) if not p.inherited}
+            packed = {
+                p.id: p.floor for p in rules_in_pack(authority, floor, day) if not p.inherited
+            }
             assert packed == afresh(authority, floor, day), (authority.id, day)
             compared += len(packed)
             marked += sum(1 for marks in packed.values() if marks)
