@@ -16,10 +16,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from compiler.calendar import load_calendar
+from compiler.checks import floors as floor_check
 from compiler.checks.comparing import compare_rules, describe
 from compiler.checks.conflicts import overridden
-from compiler.checks.floors import floors_for
 from compiler.model import Authority, Corpus, Rule
+from compiler.rules.applying import authority_entries, version_entries
+from compiler.rules.floor import context, floors_for, misses
 from compiler.rules.overrides import rule_key
 from compiler.rules.scope import fact_cases, same_scope
 from compiler.timescale.compare import spoken
@@ -58,25 +60,34 @@ def equivalent_rule_pairs(corpus: Corpus, authority: Authority) -> list[Pair]:
 
 
 def floor_pairs(corpus: Corpus, authority: Authority) -> list[Pair]:
-    """(local rule, statutory floor) pairs that the floor check accepts (stricter or equivalent)."""
+    """(local rule, statutory floor) pairs that the floor check accepts: never later, case by case.
+
+    Read as the check reads them (:mod:`compiler.rules.floor`): each rule among the local
+    rules in force around it (their overrides decide where it applies), against the
+    statutory rules that apply to its cases, on every date either side changes; a pair the
+    check would report (a miss) is left out, so the search tries what the check passes.
+    """
     statutory = corpus.jurisdiction_of(authority)
     if statutory is None:
         return []
     calendar = load_calendar(authority.calendar, authority.closures)
     pairs: dict[tuple[str, str], Pair] = {}
+    missed: set[tuple[str, str]] = set()
     days = sorted(set(authority.change_dates()) | set(statutory.change_dates()))
     for day in days:
-        for version, rule in authority.rules_in_force(day):
-            for floor_version, floor in floors_for(rule, statutory, day):
-                key = (
-                    rule_key(version.document_id, rule),
-                    rule_key(floor_version.document_id, floor),
-                )
-                if key in pairs:
-                    continue
-                if compare_rules(rule, floor, calendar).relation in ("stricter", "equivalent"):
-                    pairs[key] = ((key[0], rule), (key[1], floor))
-    return list(pairs.values())
+        floor = authority_entries(statutory, day)
+        for version in authority.in_force(day):
+            local = version_entries(context(authority, version, day))
+            for rule in version.rules():
+                key = rule_key(version.document_id, rule)
+                for miss in misses(
+                    rule, local, floor, calendar, version.effective_from, floor_check.HORIZON_DAYS
+                ):
+                    missed.add((key, miss.statutory_key))
+                for floor_version, statutory_rule in floors_for(rule, local, floor):
+                    pair = (key, rule_key(floor_version.document_id, statutory_rule))
+                    pairs.setdefault(pair, ((pair[0], rule), (pair[1], statutory_rule)))
+    return [found for pair, found in pairs.items() if pair not in missed]
 
 
 def search_disagreement(
