@@ -8,7 +8,8 @@ a temporary folder, then times, best of 3 each, over the same files:
 - a bare parse: read every YAML file and ``yaml.load(text, Loader=yaml.CSafeLoader)``,
   the least any compiler must spend to read its input;
 - ``compiler.build.build(root, out, site=False, run_checks=False)``, which is what
-  ``standards build --no-site`` does (load -> validate -> model -> emit packs -> write).
+  ``standards build --no-site`` does (load -> validate -> model -> emit packs -> write),
+  each time from empty caches, as a new ``standards build`` process starts (:func:`cold`).
 
 It prints both, the ratio build / parse against the target (at most 3x: "the
 compiler should cost little beyond reading its input"), and, from one more
