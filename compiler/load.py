@@ -29,6 +29,7 @@ from typing import Any
 import yaml
 
 from compiler.errors import Finding, FindingsError, Location, error
+from compiler.safe_files import UnsafeFileError, read_regular
 
 JsonPath = tuple[str | int, ...]
 
@@ -84,13 +85,19 @@ class Source:
         return self.location(path)
 
 
-def load(path: Path, *, fast: bool = True) -> Source:
+def load(path: Path, *, fast: bool = True, inside: Path | None = None) -> Source:
     """Load one YAML file strictly; raise :class:`FindingsError` with its position if it is bad.
 
     ``fast=False`` forces the pure-Python parser (the benchmark compares both).
+    ``inside`` is the corpus folder: a symbolic link leaving it is refused, and so is
+    anything but a regular file (see :mod:`compiler.safe_files`).
     """
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, inside=inside)
+    except UnsafeFileError as exc:
+        raise FindingsError(
+            [error("unsafe-file", f"not read: {exc.reason}", Location(path), exc.hint)]
+        ) from None
     except OSError as exc:
         raise FindingsError(
             [error("unreadable-file", f"cannot read the file: {exc.strerror}", Location(path))]

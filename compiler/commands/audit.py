@@ -15,6 +15,7 @@ from compiler.audit_report import render_audit, summarise
 from compiler.cases import CasesError, read_cases
 from compiler.commands.options import DATE, packs_option
 from compiler.evaluate import PackError, open_pack
+from compiler.safe_files import UnsafeFileError, read_regular
 from compiler.write import write_file_atomically
 
 
@@ -75,7 +76,7 @@ def audit_command(
     except PackError as exc:
         _refuse(f"error: {exc}")
     try:
-        table = read_cases(cases.read_text(encoding="utf-8"), pack)
+        table = read_cases(read_regular(cases).decode("utf-8"), pack)
         result = run_audit(table, pack, on.date())
     except CasesError as exc:  # the header or the whole table: line 1
         _refuse(f"{cases}:1: error: {exc}")
@@ -83,6 +84,10 @@ def audit_command(
         _refuse(f"error: {exc}")
     except UnicodeDecodeError as exc:
         _refuse(f"{cases}: error: byte {exc.start} is not UTF-8; save the table as CSV (UTF-8)")
+    except UnsafeFileError as exc:
+        _refuse(f"{cases}: error: not read: {exc.reason}; {exc.hint}")
+    except OSError as exc:
+        _refuse(f"{cases}: error: cannot be read: {exc.strerror}")
     text = render_audit(result)
     summary = summarise(result)
     try:

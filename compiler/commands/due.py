@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from compiler.commands.options import DATE, format_option, packs_option
-from compiler.evaluate import Due, PackError, due, open_pack, subject_of
+from compiler.evaluate import Due, PackError, UnusablePackError, due, open_pack, subject_of
 from compiler.timescale.compare import spoken
 
 
@@ -123,6 +123,9 @@ def due_command(
             _facts(facts),
             _events(events),
         )
+    except UnusablePackError as exc:  # changed, foreign or unsafe: nothing is computed
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
     except PackError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
