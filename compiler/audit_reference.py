@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from compiler.audit import OUTPUT_COLUMNS
-from compiler.case_table import data_rows
+from compiler.case_table import records
 from compiler.cases import (
     check_header,
     kind_problem,
@@ -31,13 +31,16 @@ from compiler.timescale.model import Recurrence
 
 def audit_case_by_case(text: str, pack: Pack, on: date) -> tuple[str, list[tuple[int, str]]]:
     """The result table as CSV text, and the (line, message) of each row that cannot be read."""
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff")))
-    header = [name.strip() for name in next(reader, [])]
+    every = list(records(text))
+    first = every[0][1] if every else []
+    header = [name.strip() for name in first] if isinstance(first, list) else []
     check_header(header)
-    rows, lines = data_rows(reader)
     problems: list[tuple[int, str]] = []
     cases: dict[tuple[str, str], list[tuple[date, str, dict, dict]]] = {}
-    for row, line in zip(rows, lines, strict=True):
+    for line, row in every[1:]:
+        if isinstance(row, str):
+            problems.append((line, row))
+            continue
         if not row:
             continue
         if len(row) != len(header):

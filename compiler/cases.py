@@ -93,6 +93,7 @@ def _read(text: str, pack: Pack) -> Cases:
     header = table.header
     check_header(header)
     bad = {line: width_problem(header, width) for line, width in table.misshapen.items()}
+    bad.update(table.unreadable)
     empty = Column(np.zeros(len(table.lines), dtype=np.int64), [""])
     column = {name: table.columns.get(name, empty) for name in (*REQUIRED, *OPTIONAL)}
 
