@@ -96,11 +96,27 @@ class FindingsError(StandardsError):
         super().__init__("\n".join(f.render() for f in findings))
 
 
+MESSAGE_LIMIT = 600
+"""The most characters a finding's message or hint may hold: messages quote the author's
+values, and a hostile file's value may be megabytes (its contents would fill a CI log)."""
+
+
+def clip(text: str, limit: int = MESSAGE_LIMIT) -> str:
+    """``text`` cut to ``limit`` characters, saying how much was left out.
+
+    >>> clip("x" * 30, 10)
+    'xxxxxxxxxx... (20 more characters)'
+    """
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}... ({len(text) - limit} more characters)"
+
+
 def error(code: str, message: str, location: Location, hint: str = "") -> Finding:
-    """Shorthand for an error finding."""
-    return Finding(Severity.ERROR, code, message, location, hint)
+    """Shorthand for an error finding (message and hint clipped, see :func:`clip`)."""
+    return Finding(Severity.ERROR, code, clip(message), location, clip(hint))
 
 
 def warning(code: str, message: str, location: Location, hint: str = "") -> Finding:
-    """Shorthand for a warning finding."""
-    return Finding(Severity.WARNING, code, message, location, hint)
+    """Shorthand for a warning finding (message and hint clipped, see :func:`clip`)."""
+    return Finding(Severity.WARNING, code, clip(message), location, clip(hint))

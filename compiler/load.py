@@ -121,6 +121,8 @@ def load_text(text: str, path: Path, *, fast: bool = True) -> Source:
             ]
         )
     loader = yaml.CSafeLoader if fast and _FAST else yaml.SafeLoader
+    if _nesting_bound(text) > MAX_DEPTH:
+        _refuse_deep_nesting(text, path, loader)
     try:
         node = yaml.compose(text, Loader=loader)
     except yaml.MarkedYAMLError as exc:
@@ -170,6 +172,54 @@ def _decode(raw: bytes, path: Path) -> str:
                 )
             ]
         ) from None
+
+
+MAX_DEPTH = 100
+"""How deeply lists and mappings may nest. A standards document needs about ten levels;
+thousands crashed the loader (a RecursionError at about 490, a segmentation fault of
+the C composer at 100,000), so deeper files are refused before they are composed."""
+
+
+def _nesting_bound(text: str) -> int:
+    """A cheap upper bound on how deeply ``text`` nests, so most files skip the exact scan.
+
+    A nested block collection is indented further than its parent (a list under a key
+    may share its indentation), so two levels per distinct indentation, plus compact
+    ``- - x`` entries and every flow bracket, bounds the depth.
+    """
+    widths: set[int] = set()
+    compact = 0
+    for line in text.splitlines():
+        spaces = len(line) - len(line.lstrip(" "))
+        widths.add(spaces)
+        compact = max(compact, len(line) - spaces - len(line.lstrip(" -?")))
+    return 2 * len(widths) + compact + text.count("[") + text.count("{") + 2
+
+
+def _refuse_deep_nesting(text: str, path: Path, loader: type) -> None:
+    """Scan the parser's events (no recursion) and refuse nesting deeper than MAX_DEPTH."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=loader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    raise FindingsError(
+                        [
+                            error(
+                                "yaml-depth",
+                                f"lists and mappings nest more than {MAX_DEPTH} levels deep here",
+                                Location(path, mark.line + 1, mark.column + 1),
+                                "a standards file needs about ten levels: check the brackets "
+                                "and indentation",
+                            )
+                        ]
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError as exc:
+        raise FindingsError([_syntax_finding(exc, text, path)]) from None
 
 
 class _Repeated(Exception):

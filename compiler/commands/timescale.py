@@ -69,7 +69,13 @@ calendar_option = click.option(
 @click.argument("phrase")
 @click.option("--from", "start", type=DATE, help="Start date, YYYY-MM-DD.")
 @click.option("--event", help="The start event when the phrase does not name one.")
-@click.option("--count", default=6, show_default=True, help="How many occurrences to show.")
+@click.option(
+    "--count",
+    default=6,
+    show_default=True,
+    type=click.IntRange(1, 100),
+    help="How many occurrences to show (1 to 100).",
+)
 @calendar_option
 @fact_option
 @format_option
@@ -93,7 +99,15 @@ def timescale(
     due: list[date] = []
     if start is not None:
         calendar = load_calendar(calendar_id)
-        due = list(schedule(parsed, start.date(), calendar, _facts(facts), occurrences=count))
+        try:
+            due = list(schedule(parsed, start.date(), calendar, _facts(facts), occurrences=count))
+        except (OverflowError, ValueError):  # dates past the year 9999
+            click.echo(
+                f"error: {count} occurrences of '{phrase}' run past the year 9999, the last "
+                "date the calendar holds: ask for fewer with --count",
+                err=True,
+            )
+            sys.exit(2)
     if output == "json":
         click.echo(
             json.dumps(
@@ -116,7 +130,13 @@ def timescale(
 @click.command()
 @click.argument("first")
 @click.argument("second")
-@click.option("--horizon", default=20, show_default=True, help="Years of start dates to compare.")
+@click.option(
+    "--horizon",
+    default=20,
+    show_default=True,
+    type=click.IntRange(1, 100),
+    help="Years of start dates to compare (1 to 100).",
+)
 @click.option("--event", help="The start event when the phrases do not name one.")
 @calendar_option
 @fact_option
