@@ -24,6 +24,7 @@ from compiler.cases import (
     term_problem,
     width_problem,
 )
+from compiler.emit.packfile import spreadsheet_safe
 from compiler.evaluate import Pack, subject_of
 from compiler.timescale.due import next_due
 from compiler.timescale.model import Recurrence
@@ -73,7 +74,7 @@ def audit_case_by_case(text: str, pack: Pack, on: date) -> tuple[str, list[tuple
     for (case_id, group), events in cases.items():
         judged = _judge_case(pack, group, events, on)
         for result in judged or [["", "", "", "", "", "", "", "not_started", ""]]:
-            writer.writerow([case_id, group, *result])
+            writer.writerow([spreadsheet_safe(case_id), group, *result])
     return out.getvalue(), problems
 
 

@@ -71,6 +71,12 @@ def audit_command(
 
     Example: standards audit cases.csv --authority st-helens --on 2026-01-09 --out result.csv
     """
+    for written in (out, summary_json):
+        if written is not None and _same_file(written, cases):
+            _refuse(
+                f"error: {written} is the table being audited: give --out and --summary-json "
+                "a file of their own, so the cases are not overwritten"
+            )
     try:
         pack = open_pack(packs, authority, on.date())
     except PackError as exc:
@@ -106,6 +112,14 @@ def audit_command(
     )
     if summary.unreadable:
         sys.exit(1)
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    """Whether two paths name one file (through links, or by different spellings)."""
+    try:
+        return first.exists() and first.samefile(second)
+    except OSError:
+        return False
 
 
 def _refuse(message: str) -> NoReturn:
