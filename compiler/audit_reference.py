@@ -25,6 +25,7 @@ from compiler.cases import (
     width_problem,
 )
 from compiler.emit.packfile import spreadsheet_safe
+from compiler.errors import clip
 from compiler.evaluate import Pack, subject_of
 from compiler.timescale.due import next_due
 from compiler.timescale.model import Recurrence
@@ -40,12 +41,12 @@ def audit_case_by_case(text: str, pack: Pack, on: date) -> tuple[str, list[tuple
     cases: dict[tuple[str, str], list[tuple[date, str, dict, dict]]] = {}
     for line, row in every[1:]:
         if isinstance(row, str):
-            problems.append((line, row))
+            problems.append((line, clip(row)))
             continue
         if not row:
             continue
         if len(row) != len(header):
-            problems.append((line, width_problem(header, len(row))))
+            problems.append((line, clip(width_problem(header, len(row)))))
             continue
         fields: dict[str, Any] = {
             "facts": "",
@@ -64,7 +65,7 @@ def audit_case_by_case(text: str, pack: Pack, on: date) -> tuple[str, list[tuple
             qualifiers_problem,
         ]
         if any(reasons):
-            problems.append((line, "; ".join(r for r in reasons if r)))
+            problems.append((line, clip("; ".join(r for r in reasons if r))))
             continue
         key = (fields["case_id"], fields["group"])
         cases.setdefault(key, []).append((day, fields["event"], facts, qualifiers))

@@ -102,14 +102,17 @@ values, and a hostile file's value may be megabytes (its contents would fill a C
 
 
 def clip(text: str, limit: int = MESSAGE_LIMIT) -> str:
-    """``text`` cut to ``limit`` characters, saying how much was left out.
+    """``text`` cut to about ``limit`` characters, keeping its start and end.
 
-    >>> clip("x" * 30, 10)
-    'xxxxxxxxxx... (20 more characters)'
+    The end is kept because messages put what is wrong after the value they quote.
+
+    >>> clip("the value " + "x" * 100 + " is too long", 40)
+    'the value xxxxxxxxxx... (92 characters left out) ...s too long'
     """
     if len(text) <= limit:
         return text
-    return f"{text[:limit]}... ({len(text) - limit} more characters)"
+    head, tail = limit // 2, limit // 4
+    return f"{text[:head]}... ({len(text) - head - tail} characters left out) ...{text[-tail:]}"
 
 
 def error(code: str, message: str, location: Location, hint: str = "") -> Finding:

@@ -46,6 +46,11 @@ READS_MAJOR = 1
 """The pack format major version this evaluator reads (any 1.y.z)."""
 
 
+HORIZON_YEARS = (1900, 2300)
+"""The years a pack's horizon may span: its calendar is rebuilt for each of them, so a
+tampered horizon of thousands of years would cost minutes before anything is answered."""
+
+
 class PackError(StandardsError):
     """A pack that cannot be read or used, or a question it cannot answer."""
 
@@ -320,6 +325,11 @@ def pack_from_json(data: Mapping[str, Any]) -> Pack:
     """A :class:`Pack` from a pack's parsed JSON."""
     _check_version(data.get("format_version"), data.get("pack", "pack"))
     first, last = (date.fromisoformat(data["horizon"][k]) for k in ("from", "to"))
+    if not (HORIZON_YEARS[0] <= first.year <= last.year <= HORIZON_YEARS[1]):
+        raise PackError(
+            f"its horizon {first.isoformat()} to {last.isoformat()} is not within the years "
+            f"{HORIZON_YEARS[0]} to {HORIZON_YEARS[1]}"
+        )
     calendar_data = data["calendar"]
     calendar = Calendar(
         id=calendar_data["id"],

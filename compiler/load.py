@@ -127,7 +127,9 @@ def load_text(text: str, path: Path, *, fast: bool = True) -> Source:
         node = yaml.compose(text, Loader=loader)
     except yaml.MarkedYAMLError as exc:
         raise FindingsError([_syntax_finding(exc, text, path)]) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML always marks its errors
+    except yaml.reader.ReaderError as exc:  # a control character: PyYAML gives its offset
+        raise FindingsError([_control_character(exc, text, path)]) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks its other errors
         raise FindingsError([error("yaml-syntax", str(exc), Location(path, 1, 1))]) from None
     positions: dict[JsonPath, tuple[int, int]] = {}
     key_positions: dict[JsonPath, tuple[int, int]] = {}
@@ -248,6 +250,20 @@ def _refuse_aliases(text: str, path: Path, loader: type) -> None:
                 )
     except yaml.MarkedYAMLError as exc:
         raise FindingsError([_syntax_finding(exc, text, path)]) from None
+
+
+def _control_character(exc: yaml.reader.ReaderError, text: str, path: Path) -> Finding:
+    """A character YAML does not allow (a control character), at its own line and column."""
+    before = text[: exc.position]
+    line = before.count("\n") + 1
+    column = exc.position - (before.rfind("\n") + 1) + 1
+    character = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[0])
+    return error(
+        "yaml-character",
+        f"the control character U+{character:04X} is not allowed in a standards file",
+        Location(path, line, column),
+        "delete it: text pasted from another program sometimes brings invisible characters",
+    )
 
 
 def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, path: Path) -> Finding:

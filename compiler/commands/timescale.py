@@ -10,6 +10,7 @@ import click
 
 from compiler.calendar import CalendarError, load_calendar
 from compiler.commands.options import DATE, format_option
+from compiler.errors import clip
 from compiler.timescale.compare import compare as compare_timescales
 from compiler.timescale.compare import spoken
 from compiler.timescale.due import schedule
@@ -42,7 +43,7 @@ def _read(phrase: str, event: str | None) -> Timescale:
                 raise
             return parse_timescale(phrase, event="event")
     except TimescaleError as exc:
-        click.echo(f"error: cannot read '{phrase}': {exc.message}", err=True)
+        click.echo(clip(f"error: cannot read '{phrase}': {exc.message}"), err=True)
         for reading in exc.readings:
             click.echo(f"    reading: {reading}", err=True)
         sys.exit(1)
