@@ -41,7 +41,7 @@ class Bad:
     """One bad input: how to break the valid one, and what a person must be told."""
 
     kind: str
-    """document | authority | corpus | scenario | cases | command | packs"""
+    """document | authority | corpus | scenario | cases | command | packs | new-version"""
     name: str
     exit: int
     message: str
@@ -1249,7 +1249,20 @@ PACKS = [
     ),
 ]
 
-CATALOGUE = DOCUMENTS + AUTHORITIES + CORPORA + SCENARIOS + TABLES + COMMANDS + PACKS
+NEW_VERSIONS = [
+    Bad("new-version", "version-newline", 2, "must be numbers with dots",
+        args=("--version", "5.1\n")),
+    Bad("new-version", "version-5000-digits", 2, "must be numbers with dots",
+        args=("--version", "9" * 5000)),
+    Bad("new-version", "effective-9999", 2, "the effective date 9999-12-31 is outside the years",
+        args=("--effective", "9999-12-31")),
+    Bad("new-version", "effective-year-1", 2, "is outside the years 1900 to 2200",
+        args=("--effective", "0001-01-01")),
+    Bad("new-version", "unknown-document", 2, "has no document 'nothing'",
+        args=("--document", "sample/nothing")),
+]  # fmt: skip
+
+CATALOGUE = DOCUMENTS + AUTHORITIES + CORPORA + SCENARIOS + TABLES + COMMANDS + PACKS + NEW_VERSIONS
 DUE = ("due", "--authority", "walsall", "--subject", "child_in_need", "--activity",
        "statutory_visit", "--from", "2025-05-01", "--on", "2025-06-02")  # fmt: skip
 
@@ -1308,6 +1321,11 @@ def run_bad(bad: Bad, tmp_path: Path, packs: Path) -> tuple[int, str]:
         assert callable(bad.change)
         bad.change(folder)
         args = (*DUE, "--packs", str(folder))
+    elif bad.kind == "new-version":
+        _corpus(corpus)
+        document = bad.args[1] if bad.args[0] == "--document" else "sample/sample"
+        extra = () if bad.args[0] == "--document" else bad.args
+        args = ("new-version", document, "--corpus", str(corpus), *extra)
     else:
         args = tuple(a.replace("{tmp}", str(tmp_path)) for a in bad.args)
         if args[0] == "due":
@@ -1321,7 +1339,7 @@ def test_the_catalogue_is_large_enough() -> None:
     names = [(bad.kind, bad.name) for bad in CATALOGUE]
     assert len(set(names)) == len(names), "every entry has its own name"
     assert {bad.kind for bad in CATALOGUE} == {
-        "document", "authority", "corpus", "scenario", "cases", "command", "packs"
+        "document", "authority", "corpus", "scenario", "cases", "command", "packs", "new-version"
     }  # fmt: skip
 
 
@@ -1334,3 +1352,6 @@ def test_bad_input_gets_its_exit_status_and_message(bad: Bad, tmp_path: Path, pa
     assert code == bad.exit, output[-2000:]
     assert bad.message in output, output[-2000:]
     assert len(output) < 50_000, "a message quotes no more than a few hundred characters"
+    if bad.kind == "new-version":
+        written = sorted(p.name for p in (tmp_path / "corpus" / "sample" / "sample").iterdir())
+        assert written == ["1.0.yaml"], "a refused new version leaves no file behind"
