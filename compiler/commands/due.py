@@ -105,7 +105,8 @@ def due_command(
     Every rule of the pack that applies (the subject's group and qualifiers, the
     activity, the facts) is shown with its reading, its source and its next due
     date, and whether the case is overdue on --on. Exit status 1 if no rule
-    applies or the pack cannot answer.
+    applies or the pack cannot answer; 2 if a packs file is not exactly what the
+    build wrote (checked against packs/manifest.json before use).
 
     Example: standards due --authority gloucestershire --subject child_protection
     --activity statutory_visit --from 2025-12-01 --last 2025-12-19 --on 2026-01-09
