@@ -17,7 +17,9 @@ the process is killed (``kill -9``, a CI timeout) between any two steps:
    into place; a kill between the two renames leaves no output, and the next
    build (or the next reader of this module) puts the old one back;
 3. every build first removes the litter of earlier killed builds: folders
-   with such a name, holding the mark, whose process is no longer running.
+   with such a name, holding the mark, whose process is no longer running
+   (and earlier versions' ``.<out>-XXXXXXXX`` folders holding the mark, once
+   an hour old).
 
 The environment variable ``STANDARDS_FAULT_AT`` (for the tests only) names a
 step at which the process ends at once, as a kill would end it.
@@ -31,6 +33,7 @@ import re
 import shutil
 import stat
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path, PurePosixPath
 
@@ -151,7 +154,7 @@ def _prefix(target: Path, pid: int, old: bool = False) -> str:
 def _litter(target: Path) -> list[tuple[Path, bool]]:
     """Folders of dead builds of ``target``: (path, whether it is a moved-aside output)."""
     pattern = re.compile(re.escape(f".{target.name}.standards-") + r"(old-)?([0-9]+)-[^/]+")
-    found = []
+    found = _legacy_litter(target)
     for entry in target.parent.iterdir():
         matched = pattern.fullmatch(entry.name)
         if (
@@ -162,6 +165,25 @@ def _litter(target: Path) -> list[tuple[Path, bool]]:
         ):
             found.append((entry, bool(matched.group(1))))
     return found
+
+
+LEGACY_AGE = 3600
+"""Seconds after which an earlier version's staging folder is taken to be abandoned."""
+
+
+def _legacy_litter(target: Path) -> list[tuple[Path, bool]]:
+    """Staging folders of earlier versions of this tool (``.<out>-XXXXXXXX``, holding the
+    mark), which no build removed when killed; left alone for an hour, in case one runs."""
+    pattern = re.compile(re.escape(f".{target.name}-") + r"[a-z0-9_]{8}")
+    now = time.time()
+    return [
+        (entry, False)
+        for entry in target.parent.iterdir()
+        if pattern.fullmatch(entry.name)
+        and not entry.is_symlink()
+        and (entry / BUILD_MARK).is_file()
+        and now - entry.stat().st_mtime > LEGACY_AGE
+    ]
 
 
 def _running(pid: int) -> bool:

@@ -160,3 +160,15 @@ def test_a_tilde_in_out_means_the_home_folder(
     write_atomically(Path("~/x"), {PurePosixPath("packs/a.json"): b"1"})
     assert (tmp_path / "home" / "x" / "packs" / "a.json").is_file()
     assert not (tmp_path / "~").exists()
+
+
+def test_staging_folders_of_earlier_versions_are_removed_once_abandoned(tmp_path: Path) -> None:
+    out = tmp_path / "build"
+    write_atomically(out, {PurePosixPath("packs/a.json"): b"1"})
+    legacy = [tmp_path / ".build-ab12cd34", tmp_path / ".build-zz99yy88"]
+    for folder in legacy:
+        folder.mkdir()
+        (folder / BUILD_MARK).write_text("x")
+    os.utime(legacy[0], (0, 0))  # killed long ago; the other may still be in use
+    write_atomically(out, {PurePosixPath("packs/a.json"): b"2"})
+    assert [folder.exists() for folder in legacy] == [False, True]
