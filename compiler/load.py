@@ -220,6 +220,8 @@ def _refuse_deep_nesting(text: str, path: Path, loader: type) -> None:
                     )
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
+    except yaml.reader.ReaderError as exc:
+        raise FindingsError([_control_character(exc, text, path)]) from None
     except yaml.MarkedYAMLError as exc:
         raise FindingsError([_syntax_finding(exc, text, path)]) from None
 

@@ -74,6 +74,14 @@ def block_nested(depth: int) -> str:
 
 
 DOCUMENTS = [
+    # found by the fuzz test: the nesting scan met the control character first
+    Bad(
+        "document",
+        "deep-then-nul",
+        1,
+        "the control character U+0000 is not allowed",
+        "- " * 60 + "\x00" + DOCUMENT,
+    ),
     # YAML itself
     Bad(
         "document",

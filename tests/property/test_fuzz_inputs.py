@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from compiler.cli import standards
@@ -133,6 +133,7 @@ def invoke(*args: str) -> int:
 
 @settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow])
 @given(BROKEN_FILES)
+@example(("sample/authority.yaml", b"- " * 60 + b"\x00" + FILES["sample/authority.yaml"]))
 def test_a_mutated_corpus_never_crashes_or_hangs_and_a_failed_build_writes_nothing(
     broken: tuple[str, bytes],
 ) -> None:
