@@ -98,3 +98,19 @@ def test_replaces_naming_an_earlier_statement_is_fine(tmp_path: Path) -> None:
 def test_a_folder_named_authority_yaml_is_reported(tmp_path: Path) -> None:
     (tmp_path / "sample" / "authority.yaml").mkdir(parents=True)
     assert where(tmp_path, "authority-file") == [("sample/authority.yaml", 0, 0)]
+
+
+def test_a_scenario_dated_outside_the_calendar_fails_with_a_reason(tmp_path: Path) -> None:
+    from compiler.scenarios import run_scenarios
+
+    root = corpus(tmp_path)
+    (root / "sample" / "tests").mkdir()
+    scenario = (BASE / "scenario.yaml").read_text().replace("2025-12-19", "2150-12-19")
+    (root / "sample" / "tests" / "cases.yaml").write_text(scenario, encoding="utf-8")
+    compiled = compile_corpus(root, run_checks=False)
+    authority = compiled.corpus.authority("sample")
+    assert authority is not None
+    [result] = run_scenarios(compiled.corpus, authority)
+    assert not result.passed
+    assert "2150-12-19 is outside the england-and-wales calendar" in result.problems[0]
+    assert (result.location.line, result.location.column) == (3, 5)
