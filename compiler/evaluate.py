@@ -287,9 +287,9 @@ def _read_trusted(packs: TrustedPacks, name: str) -> Pack:
         raise UnusablePackError(str(exc)) from None
     try:
         return pack_from_json(data)
-    except PackError as exc:
+    except (PackError, TimescaleError, CalendarError) as exc:
         raise UnusablePackError(f"{packs.folder / name}: {exc}") from None
-    except (KeyError, TypeError, ValueError, AttributeError, TimescaleError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
         raise UnusablePackError(
             f"{packs.folder / name} is not a rule pack this evaluator can read: {exc!r:.200}"
         ) from None

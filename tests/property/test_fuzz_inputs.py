@@ -17,6 +17,7 @@ example appends its figures (seconds, peak bytes, exit status) to that file.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -178,3 +179,32 @@ def test_a_mutated_case_table_never_crashes_or_hangs_and_a_refused_audit_writes_
                 "--packs", str(packs_copy), "--out", str(out),
             )  # fmt: skip
         assert out.exists() == (code != 2), "a refused audit wrote its result"
+
+
+PACK = "walsall/2024-03-04.json"
+
+
+@settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_a_mutated_pack_signed_again_never_crashes_or_hangs_due(
+    packs_copy: Path, data: st.DataObject
+) -> None:
+    """A forger who also rewrites the manifest gets past the digests: the reader still copes."""
+    original = (packs_copy / PACK).read_bytes()
+    name = data.draw(st.sampled_from([PACK, "index.json"]))
+    content = data.draw(mutated((packs_copy / name).read_bytes()))
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch) / "packs"
+        shutil.copytree(packs_copy, folder)
+        (folder / name).write_bytes(content)
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        manifest["files"][name] = hashlib.sha256(content).hexdigest()
+        (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+        stats: dict[str, object] = {"kind": "packs", "file": name, "size": len(content)}
+        with bounded(stats):
+            stats["due"] = invoke(
+                "due", "--authority", "walsall", "--subject", "child_in_need", "--activity",
+                "statutory_visit", "--from", "2025-05-01", "--on", "2025-06-02",
+                "--packs", str(folder),
+            )  # fmt: skip
+    assert (packs_copy / PACK).read_bytes() == original
