@@ -577,6 +577,14 @@ DOCUMENTS = [
 ]
 
 AUTHORITIES = [
+    # found by the soak run: the jurisdiction names a folder, and 400 digits is too long a name
+    Bad(
+        "authority",
+        "jurisdiction-400-digits",
+        1,
+        "'jurisdiction' may be at most 80 characters",
+        swap("jurisdiction: england", "jurisdiction: " + "9" * 400 + "england"),
+    ),
     Bad(
         "authority",
         "unknown-calendar",

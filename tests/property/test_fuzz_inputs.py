@@ -135,6 +135,12 @@ def invoke(*args: str) -> int:
 @settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow])
 @given(BROKEN_FILES)
 @example(("sample/authority.yaml", b"- " * 60 + b"\x00" + FILES["sample/authority.yaml"]))
+@example(
+    (
+        "sample/authority.yaml",
+        FILES["sample/authority.yaml"].replace(b"england\n", b"9" * 400 + b"england\n", 1),
+    )
+)
 def test_a_mutated_corpus_never_crashes_or_hangs_and_a_failed_build_writes_nothing(
     broken: tuple[str, bytes],
 ) -> None:
