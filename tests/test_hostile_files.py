@@ -239,3 +239,46 @@ def test_verify_notices_a_fifo_added_to_the_folder(copied_packs: Path) -> None:
     result = run("verify", str(copied_packs), timeout=30)
     assert result.returncode == 1
     assert "walsall/extra.json: a special file" in result.stderr
+
+
+def test_audit_output_guards_formula_like_case_ids(packs: Path, tmp_path: Path) -> None:
+    cases = tmp_path / "cases.csv"
+    cases.write_text(
+        "case_id,group,event,date\n"
+        '"=HYPERLINK(""http://x"",""y"")",child_in_need,plan_start,2025-05-01\n'
+        "+cmd|' /C calc'!A0,child_in_need,plan_start,2025-05-01\n"
+        "@SUM(1),child_in_need,plan_start,2025-05-01\n"
+        "C-1,child_in_need,plan_start,2025-05-01\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "result.csv"
+    code, _ = invoke(
+        "audit", str(cases), "--authority", "walsall", "--on", "2025-06-02",
+        "--packs", str(packs), "--out", str(out),
+    )  # fmt: skip
+    assert code == 0
+    import csv
+
+    first_cells = {row[0] for row in list(csv.reader(out.open(encoding="utf-8")))[1:]}
+    assert first_cells == {
+        '\'=HYPERLINK("http://x","y")',
+        "'+cmd|' /C calc'!A0",
+        "'@SUM(1)",
+        "C-1",
+    }
+
+
+def test_audit_refuses_to_overwrite_its_own_input(packs: Path, tmp_path: Path) -> None:
+    cases = tmp_path / "cases.csv"
+    text = "case_id,group,event,date\nC1,child_in_need,plan_start,2025-05-01\n"
+    cases.write_text(text, encoding="utf-8")
+    linked = tmp_path / "same.csv"
+    linked.symlink_to(cases)
+    for out in (cases, linked, tmp_path / "." / "cases.csv"):
+        code, output = invoke(
+            "audit", str(cases), "--authority", "walsall", "--on", "2025-06-02",
+            "--packs", str(packs), "--out", str(out),
+        )  # fmt: skip
+        assert code == 2
+        assert "is the table being audited" in output
+    assert cases.read_text(encoding="utf-8") == text
