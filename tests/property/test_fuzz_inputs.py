@@ -6,7 +6,8 @@ and runs the commands a person would run on it. Whatever the input:
 
 - the exit status is 0, 1 or 2, never an internal error (exit 3, a traceback);
 - each input finishes within :data:`SECONDS` (an alarm fails the example otherwise);
-- Python's allocations stay under :data:`MEMORY` (tracemalloc's peak);
+- Python's allocations stay under :data:`MEMORY` (tracemalloc's peak), and the process
+  under :data:`RESIDENT`;
 - a failed build writes nothing (no output folder, no litter beside it), and a failed
   audit writes no result file.
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import resource
 import shutil
 import signal
 import tempfile
@@ -53,6 +55,8 @@ TABLE = (
 )
 SECONDS = 30
 MEMORY = 400 * 1024 * 1024
+RESIDENT = 2 * 1024 * 1024 * 1024
+"""The whole process's high-water mark (C libraries too): a /dev/zero read once took 23 GB."""
 EXAMPLES = max(10, settings.default.max_examples // 15)
 
 BROKEN_FILES = st.sampled_from(sorted(FILES)).flatmap(
@@ -114,6 +118,8 @@ def bounded(stats: dict[str, object]) -> Iterator[None]:
         stats.update(seconds=round(time.perf_counter() - started, 3), peak=peak)
         record(stats)
     assert peak < MEMORY, f"an input made Python allocate {peak:,} bytes"
+    resident = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # kB on Linux
+    assert resident < RESIDENT, f"the process grew to {resident:,} bytes"
 
 
 def record(stats: dict[str, object]) -> None:
