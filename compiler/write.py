@@ -21,8 +21,9 @@ the process is killed (``kill -9``, a CI timeout) between any two steps:
    (and earlier versions' ``.<out>-XXXXXXXX`` folders holding the mark, once
    an hour old).
 
-The environment variable ``STANDARDS_FAULT_AT`` (for the tests only) names a
-step at which the process ends at once, as a kill would end it.
+The environment variables ``STANDARDS_FAULT_AT`` and ``STANDARDS_NO_EXCHANGE``
+are for the tests only: the first names a step at which the process ends at
+once, as a kill would end it; the second takes the two-rename path on Linux too.
 """
 
 from __future__ import annotations
