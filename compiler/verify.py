@@ -80,7 +80,7 @@ class TrustedPacks:
             )
         try:
             return json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        except (ValueError, RecursionError) as exc:  # not UTF-8, not JSON, a 5000-digit number
             raise UntrustedPackError(f"{path} cannot be read as JSON: {_clip(str(exc))}") from None
 
 
@@ -152,7 +152,7 @@ def read_packs_json(path: Path, error: type[StandardsError]) -> Any:
         raise error(f"{path}: not read: {exc.reason}; {exc.hint}") from None
     except OSError as exc:
         raise error(f"{path} cannot be read: {exc.strerror}") from None
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+    except (ValueError, RecursionError) as exc:  # not UTF-8, not JSON, a 5000-digit number
         raise error(f"{path} cannot be read as JSON: {_clip(str(exc))}") from None
 
 

@@ -592,6 +592,9 @@ PACKS = [
         _rewrite("manifest.json", lambda _: "{not json")),
     Bad("packs", "manifest-no-files", 2, "has no 'files' mapping",
         _rewrite("manifest.json", _set(("files",), ["a"]))),
+    # found by the soak run: Python refuses to read a number of more than 4300 digits
+    Bad("packs", "number-5000-digits", 2, "cannot be read as JSON",
+        _rewrite(PACK, lambda _: "9" * 5000)),
     Bad("packs", "deeply-nested", 2, "cannot be read as JSON",
         _rewrite(PACK, lambda _: "[" * 100_000 + "]" * 100_000)),
     Bad("packs", "pack-is-dev-zero", 2, "not used",
