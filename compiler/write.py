@@ -43,8 +43,10 @@ from compiler.errors import StandardsError
 BUILD_MARK = ".standards-build"
 """Written into every output folder, so that a later build knows it may replace the folder."""
 _MARK_TEXT = "Written by `standards build`. The next build replaces this whole folder.\n"
-OUTPUT_NAMES = frozenset({"packs", "docs", "site", BUILD_MARK})
-"""What a build writes at the top of its output folder; anything else there is not ours."""
+OUTPUT_NAMES = frozenset({"packs", "docs", "site", ".site-cache", BUILD_MARK})
+"""What a build writes at the top of its output folder; anything else there is not ours.
+(``.site-cache`` is :data:`compiler.emit.site_cache.CACHE_FOLDER`, not imported: that
+module brings MkDocs.)"""
 STEPS = ("staged", "written", "finished", "moved-aside", "exchanged", "swapped")
 """The steps of :func:`write_atomically`, at which ``STANDARDS_FAULT_AT`` may end the process."""
 

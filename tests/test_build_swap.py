@@ -172,3 +172,10 @@ def test_staging_folders_of_earlier_versions_are_removed_once_abandoned(tmp_path
     os.utime(legacy[0], (0, 0))  # killed long ago; the other may still be in use
     write_atomically(out, {PurePosixPath("packs/a.json"): b"2"})
     assert [folder.exists() for folder in legacy] == [False, True]
+
+
+def test_every_folder_a_build_writes_may_be_replaced_by_the_next() -> None:
+    from compiler.emit.site_cache import CACHE_FOLDER
+    from compiler.write import OUTPUT_NAMES
+
+    assert CACHE_FOLDER in OUTPUT_NAMES
