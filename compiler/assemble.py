@@ -279,7 +279,12 @@ def _statement(
         else:
             unread.append(rule["words"])
     not_rules = tuple(
-        NotRule(item["words"], item["reason"], source.location((*path, "not_rules", index)))
+        NotRule(
+            item["words"],
+            item["reason"],
+            source.location((*path, "not_rules", index)),
+            item.get("confirm", ""),
+        )
         for index, item in enumerate(data.get("not_rules", []))
     )
     return Statement(
@@ -342,6 +347,7 @@ def _rule(
         ),
         timescale_location=where,
         withdrawn=_withdrawal(source, data, path),
+        confirm=data.get("confirm", ""),
     )
 
 

@@ -98,6 +98,7 @@ class Rule:
     overrides: tuple[Override, ...] = ()
     timescale_location: Location | None = None
     withdrawn: Withdrawal | None = None
+    confirm: str = ""
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,7 @@ class NotRule:
     words: str
     reason: str
     location: Location
+    confirm: str = ""
 
 
 @dataclass(frozen=True)

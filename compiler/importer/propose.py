@@ -1,0 +1,329 @@
+"""Proposing rules from a statement's words: read what is there, guess nothing silently.
+
+Every timescale phrase the checks would look for (:func:`compiler.phrases.find_phrases`)
+becomes a proposed rule or a ``not_rules`` entry. The timescale is the
+document's own words, the longest run around the phrase that the timescale
+reader accepts ("within 1 week of the start of the placement, then at a
+minimum of 6 weeks"); who it is about, what it times and what it counts
+from are read from the sentence, the table row and the headings. Whatever
+had to be guessed (a group or activity not named in the sentence, an event
+the words do not give, a reading of "monthly") is written into the rule's
+``confirm``, so that ``standards check`` keeps asking until a person answers.
+
+>>> [(r.group, r.activity, r.timescale) for r in propose("Children in Need must be seen "
+...     "at home at least every 6 weeks.", context=()).rules]
+[('child_in_need', 'statutory_visit', 'at least every 6 weeks')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from compiler.phrases import Phrase, find_phrases
+from compiler.timescale.model import TimescaleError
+from compiler.timescale.parse import parse_timescale
+from compiler.vocabulary import vocabulary
+
+_I = re.IGNORECASE
+GROUPS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, _I), group)
+    for pattern, group in (
+        (r"child(?:ren)?\s+protection|\bCP\b|section\s+47|\bs47\b|subject\s+to\s+a\s+plan",
+         "child_protection"),
+        (r"child(?:ren)?\s+in\s+need|\bCIN\b", "child_in_need"),
+        (r"care\s+leaver|pathway\s+plan|personal\s+adviser|leaving\s+care", "care_leaver"),
+        (r"private(?:ly)?\s+fost", "private_fostering"),
+        (r"early\s+help|family\s+support\s+worker|\bEHAT?\b|family\s+action", "early_help"),
+        (r"youth\s+justice|sentenc", "youth_justice"),
+        (r"disabled|disabilit|\bCCHDT\b", "disabled_children"),
+        (r"foster\s+carers?\b|supervising\s+social\s+worker", "foster_carer"),
+        (r"\bin\s+(?:our\s+)?care\b|looked[\s-]+after|\bCiC\b|\bLAC\b|\bCLA\b|placement|placed|"
+         r"residential", "child_in_care"),
+        (r"\bsupervision\b", "social_worker"),
+    )
+)  # fmt: skip
+"""Words that name a group, most specific first; the earliest match in the words wins."""
+
+ACTIVITIES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, _I), activity)
+    for pattern, activity in (
+        (r"\bsupervision\b", "supervision"),
+        (r"chronolog", "chronology_update"),
+        (r"\bfirst\s+core\s+group", "first_core_group"),
+        (r"core\s+group", "core_group"),
+        (r"initial\s+child\s+protection\s+conference|\bICPC\b",
+         "initial_child_protection_conference"),
+        (r"review\s+(?:child\s+protection\s+)?conference", "review_conference"),
+        (r"strategy\s+(?:discussion|meeting)", "strategy_discussion"),
+        (r"\bminutes\b|\bnotes\s+of\b", "minutes"),
+        (r"\brecord(?:ed|ing|s)?\b|\bwr(?:ite|itten)\s+up\b|case\s+notes", "recording"),
+        (r"\bSDQ\b", "sdq"),
+        (r"pathway\s+plan", "pathway_plan_review"),
+        (r"(?:\bCIN\b|child\s+in\s+need)\s+(?:review|meeting)|review\s+meetings?", "cin_meeting"),
+        (r"\breview", "review"),
+        (r"assessment", "assessment"),
+        (r"\bmanager\b", "manager_discussion"),
+        (r"further\s+visit|re-?visit|another\s+visit", "revisit_after_failed_visit"),
+        (r"initial\s+(?:home\s+)?visit|first\s+visit", "initial_visit"),
+        (r"\bvisit|\bseen\b|\bsee\b|keeping\s+in\s+touch", "statutory_visit"),
+        (r"referral", "referral_decision"),
+    )
+)  # fmt: skip
+"""Words that name what a timescale times; ``minutes``, ``recording``, ``review`` and
+``assessment`` are settled by the group (see :func:`_settle`)."""
+
+EVENTS: dict[tuple[str, str], str] = {
+    ("statutory_visit", "child_in_care"): "placement_start",
+    ("statutory_visit", "private_fostering"): "notification_received",
+    ("statutory_visit", "early_help"): "case_allocated",
+    ("statutory_visit", "care_leaver"): "leaving_care",
+    ("initial_visit", "private_fostering"): "notification_received",
+    ("initial_visit", "early_help"): "case_allocated",
+    ("looked_after_review", "child_in_care"): "became_looked_after",
+}
+EVENTS_OF_ACTIVITY: dict[str, str] = {
+    "visit_recording": "visit",
+    "case_recording": "event",
+    "manager_discussion": "visit_not_seen_alone",
+    "revisit_after_failed_visit": "visit_not_seen_alone",
+    "cin_meeting_notes_circulation": "meeting",
+    "review_minutes_circulation": "review",
+    "initial_visit": "referral_received",
+    "referral_decision": "referral_received",
+    "child_and_family_assessment": "referral_received",
+    "early_help_assessment": "assessment_agreed",
+    "supervision": "worker_started",
+    "first_core_group": "initial_child_protection_conference",
+    "initial_child_protection_conference": "strategy_discussion",
+    "strategy_discussion": "s47_started",
+}
+"""What a timescale counts from when its words do not say: a guess, always marked."""
+
+_LEADS = frozenset(
+    re.findall(
+        r"\S+",
+        "within every each at least a an minimum maximum of then than no not more later in once "
+        "twice prior to before after following by as intervals interval the",
+    )
+)
+_MOST_LEAD_WORDS = 6
+_MOST_TRAILING_WORDS = 10
+_SENTENCE = re.compile(r"[^.!?;]+(?:[.!?;]+|$)")
+_SHOULD = re.compile(r"\bshould\b|\bexpect", _I)
+_MUST = re.compile(r"\bmust\b|\bwill\b|\bminimum\b|\bat\s+least\b|\balways\b|\bensure\b", _I)
+
+
+@dataclass(frozen=True)
+class ProposedRule:
+    """A rule read from the words, with what a person must confirm (empty if nothing)."""
+
+    words: str
+    timescale: str
+    group: str
+    activity: str
+    strength: str
+    event: str | None = None
+    confirm: str = ""
+
+
+@dataclass(frozen=True)
+class Unread:
+    """Timescale-like words the reader could not turn into a timescale."""
+
+    words: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """Everything proposed for one statement."""
+
+    rules: tuple[ProposedRule, ...] = ()
+    unread: tuple[Unread, ...] = field(default=())
+
+
+def propose(text: str, context: Sequence[str]) -> Proposal:
+    """A rule for every timescale phrase in ``text`` that the reader can read, else an unread.
+
+    ``context`` is the text around the statement, nearest first (the table row's
+    first cell and column headings, the section title, the document title): where
+    the sentence does not say who or what, it is read from there, and marked.
+    """
+    rules: list[ProposedRule] = []
+    unread: list[Unread] = []
+    for sentence in _SENTENCE.finditer(text):
+        phrases = find_phrases(sentence.group(0))
+        index = 0
+        while index < len(phrases):
+            read = _read(sentence.group(0), phrases, index, text, context)
+            if read is None:
+                unread.append(
+                    Unread(
+                        phrases[index].words,
+                        "the importer could not read these words as a timescale",
+                    )
+                )
+                index += 1
+                continue
+            rule, index = read
+            rules.append(rule)
+    return Proposal(tuple(rules), tuple(unread))
+
+
+def _read(
+    sentence: str, phrases: list[Phrase], first: int, text: str, context: Sequence[str]
+) -> tuple[ProposedRule, int] | None:
+    """The rule read from the longest window of ``sentence`` starting at phrase ``first``."""
+    for last in range(len(phrases) - 1, first - 1, -1):
+        for start in _starts(sentence, phrases[first].start):
+            for end in _ends(sentence, phrases[last].end):
+                window = sentence[start:end].strip(" ,;:-–.")
+                if not window:
+                    continue
+                rule = _rule(window, sentence, start, text, context)
+                if rule is not None:
+                    return rule, last + 1
+    return None
+
+
+def _starts(sentence: str, at: int) -> list[int]:
+    """Where a window may start: at the phrase, or up to a few lead words before it."""
+    starts = [at]
+    for _ in range(_MOST_LEAD_WORDS):
+        before = re.search(r"([A-Za-z]+)[\s,]*$", sentence[: starts[-1]])
+        if before is None or before.group(1).lower() not in _LEADS:
+            break
+        starts.append(before.start(1))
+    return starts[::-1]
+
+
+def _ends(sentence: str, at: int) -> list[int]:
+    """Where a window may end: up to a few words after the phrase (longest first), or at it."""
+    ends = [at]
+    for word in re.finditer(r"\S+", sentence[at:]):
+        ends.append(at + word.end())
+        if len(ends) > _MOST_TRAILING_WORDS:
+            break
+    return ends[::-1]
+
+
+def _rule(
+    window: str, sentence: str, start: int, text: str, context: Sequence[str]
+) -> ProposedRule | None:
+    """The rule ``window`` states, if the timescale reader accepts it (with a guessed event)."""
+    group, group_sure = _group(sentence, text, context)
+    activity, activity_sure = _activity(sentence, start, group, context)
+    guessed_event = EVENTS.get((activity, group)) or EVENTS_OF_ACTIVITY.get(activity, "plan_start")
+    confirms = []
+    if not group_sure:
+        confirms.append(f"who: the group '{group}' was read from the headings, not the sentence")
+    if not activity_sure:
+        confirms.append(f"what: the activity '{activity}' is a guess")
+    timescale, event, reading = _timescale(window, guessed_event)
+    if timescale is None:
+        return None
+    if event is not None:
+        confirms.append(
+            f"from: the words do not say what the time counts from; '{event}' is a guess"
+        )
+    if reading:
+        confirms.append(reading)
+    strength = "should" if _SHOULD.search(sentence) and not _MUST.search(sentence) else "must"
+    return ProposedRule(
+        words=window,
+        timescale=timescale,
+        group=group,
+        activity=activity,
+        strength=strength,
+        event=event,
+        confirm="; ".join(confirms),
+    )
+
+
+def _timescale(window: str, event: str) -> tuple[str | None, str | None, str]:
+    """The timescale text, the event given to it (if the words name none), and a reading chosen."""
+    for given in (None, event):
+        try:
+            parse_timescale(window, event=given)
+            return window, given, ""
+        except TimescaleError as unread:
+            if unread.readings:
+                chosen = unread.readings[0]
+                try:
+                    parse_timescale(chosen, event=given)
+                except TimescaleError:
+                    continue
+                others = "', '".join(unread.readings[1:])
+                return (
+                    chosen,
+                    given,
+                    f"reading: the words '{window}' have more than one reading; '{chosen}' was "
+                    f"chosen, not '{others}'",
+                )
+    return None, None, ""
+
+
+def _first_match(
+    patterns: tuple[tuple[re.Pattern[str], str], ...], words: str
+) -> tuple[str, bool] | None:
+    """The term whose pattern matches earliest in ``words``, and whether only one term matched."""
+    found = sorted(
+        (match.start(), order, term)
+        for order, (pattern, term) in enumerate(patterns)
+        if (match := pattern.search(words))
+    )
+    if not found:
+        return None
+    return found[0][2], len({term for _, _, term in found}) == 1
+
+
+def _group(sentence: str, text: str, context: Sequence[str]) -> tuple[str, bool]:
+    """The group the words are about, and whether the sentence itself names it."""
+    for depth, words in enumerate((sentence, text, *context)):
+        match = _first_match(GROUPS, words)
+        if match is not None:
+            term, only = match
+            return term, depth == 0 or (depth == 1 and only)
+    return "all_children", False
+
+
+def _activity(sentence: str, at: int, group: str, context: Sequence[str]) -> tuple[str, bool]:
+    """What the words time (named nearest before the timescale), and if the sentence says so."""
+    before = sentence[:at]
+    nearest = sorted(
+        (-match.end(), order, term)
+        for order, (pattern, term) in enumerate(ACTIVITIES)
+        for match in pattern.finditer(before)
+    )
+    if nearest:
+        return _settle(nearest[0][2], group, before), True
+    for depth, words in enumerate((sentence, *context)):
+        match = _first_match(ACTIVITIES, words)
+        if match is not None:
+            return _settle(match[0], group, words), depth == 0
+    return "statutory_visit", False
+
+
+def _settle(activity: str, group: str, words: str) -> str:
+    """A general activity word made specific by the group (and the words)."""
+    if activity == "minutes":
+        return (
+            "cin_meeting_notes_circulation"
+            if group == "child_in_need"
+            else "review_minutes_circulation"
+        )
+    if activity == "recording":
+        return "visit_recording" if re.search(r"\bvisit", words, _I) else "case_recording"
+    if activity == "review":
+        return {
+            "child_in_care": "looked_after_review",
+            "child_in_need": "cin_meeting",
+            "child_protection": "review_conference",
+            "care_leaver": "pathway_plan_review",
+        }.get(group, "cin_meeting")
+    if activity == "assessment":
+        return "early_help_assessment" if group == "early_help" else "child_and_family_assessment"
+    assert activity in vocabulary().activities, activity
+    return activity

@@ -1,0 +1,102 @@
+"""Sections and statements from a document's blocks, with ids made of its words.
+
+A heading starts a section; every paragraph, list item and table row under it
+is a statement, in the document's order and in its own words. Ids are made
+from the first words of the text, so the same file always gives the same ids
+and a reader can tell what an id names ("children-in-need-must-be-seen").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from compiler.importer.blocks import Block
+
+_STOP_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        "a an the and or of to in on at for by with is are be will should must i my we our it "
+        "this that their they as from",
+    )
+)
+ID_WORDS = 6
+"""How many words of the text make a statement's id."""
+
+
+@dataclass
+class DraftStatement:
+    """A statement as imported: its words, kind and the table context a rule proposal reads."""
+
+    id: str
+    text: str
+    kind: str = "standard"
+    row_headings: tuple[str, ...] = ()
+    row_cells: tuple[str, ...] = ()
+
+
+@dataclass
+class DraftSection:
+    """A section as imported: its heading and statements."""
+
+    id: str
+    title: str
+    statements: list[DraftStatement] = field(default_factory=list)
+
+
+def slug(text: str, most_words: int = ID_WORDS) -> str:
+    """An id from the first significant words of ``text``.
+
+    >>> slug("Children in Need must be seen at home at least every 6 weeks.")
+    'children-need-seen-home-least-every'
+    >>> slug("6. What is the frequency of visits?")
+    '6-what-frequency-visits'
+    """
+    text = re.sub(r"['’]s\b|['’]", "", text)
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    kept = [w for w in words if w not in _STOP_WORDS] or words
+    return "-".join(kept[:most_words])[:60].strip("-") or "statement"
+
+
+class Ids:
+    """Hands out ids unique within a document: a repeated id gets ``-2``, ``-3``..."""
+
+    def __init__(self, taken: set[str] | None = None) -> None:
+        self.taken: set[str] = set(taken or ())
+
+    def claim(self, wanted: str) -> str:
+        candidate, number = wanted, 1
+        while candidate in self.taken:
+            number += 1
+            candidate = f"{wanted}-{number}"
+        self.taken.add(candidate)
+        return candidate
+
+
+def structure(blocks: list[Block], title: str) -> list[DraftSection]:
+    """The sections of a document whose blocks are ``blocks`` and whose title is ``title``."""
+    sections: list[DraftSection] = []
+    section_ids, statement_ids = Ids(), Ids()
+    current = DraftSection(section_ids.claim(slug(title)), title)
+    for block in blocks:
+        if block.kind == "heading":
+            if block.text == title and not sections and not current.statements:
+                continue  # the title itself
+            if current.statements:
+                sections.append(current)
+            elif current.title == block.text:
+                continue
+            current = DraftSection(section_ids.claim(slug(block.text)), block.text)
+            continue
+        statement = DraftStatement(
+            statement_ids.claim(slug(block.text)),
+            block.text,
+            row_headings=block.headings,
+            row_cells=block.cells,
+        )
+        current.statements.append(statement)
+    if current.statements:
+        sections.append(current)
+    return sections
