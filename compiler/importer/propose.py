@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from compiler.importer.terms import best_activity
 from compiler.phrases import Phrase, find_phrases
 from compiler.timescale.model import TimescaleError
 from compiler.timescale.parse import parse_timescale
@@ -33,15 +34,20 @@ GROUPS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"child(?:ren)?\s+protection|\bCP\b|section\s+47|\bs47\b|subject\s+to\s+a\s+plan",
          "child_protection"),
         (r"child(?:ren)?\s+in\s+need|\bCIN\b", "child_in_need"),
+        (r"early\s+help\s+workers?|family\s+intervention\s+(?:workers?|coordinators?)",
+         "early_help_worker"),
         (r"care\s+leaver|pathway\s+plan|personal\s+adviser|leaving\s+care", "care_leaver"),
         (r"private(?:ly)?\s+fost", "private_fostering"),
         (r"early\s+help|family\s+support\s+worker|\bEHAT?\b|family\s+action", "early_help"),
         (r"youth\s+justice|sentenc", "youth_justice"),
         (r"disabled|disabilit|\bCCHDT\b", "disabled_children"),
+        (r"prospective\s+foster\s+carers?|fostering\s+assessments?|recruited\s+foster",
+         "prospective_foster_carer"),
         (r"foster\s+carers?\b|supervising\s+social\s+worker", "foster_carer"),
         (r"\bin\s+(?:our\s+)?care\b|looked[\s-]+after|\bCiC\b|\bLAC\b|\bCLA\b|placement|placed|"
          r"residential", "child_in_care"),
         (r"\bsupervision\b", "social_worker"),
+        (r"referrals?\b|front\s+door|\bMASH\b|screening", "referred_child"),
     )
 )  # fmt: skip
 """Words that name a group, most specific first; the earliest match in the words wins."""
@@ -98,6 +104,42 @@ EVENTS_OF_ACTIVITY: dict[str, str] = {
     "first_core_group": "initial_child_protection_conference",
     "initial_child_protection_conference": "strategy_discussion",
     "strategy_discussion": "s47_started",
+    "referral_review": "referral_received",
+    "referral_screening": "referral_received",
+    "referral_progression": "referral_received",
+    "referrer_notification": "referral_received",
+    "referral_response": "referral_received",
+    "chronology_update": "case_allocated",
+    "early_help_actions": "case_allocated",
+    "family_action_meeting": "meeting_agreed",
+    "family_action_plan_circulation": "family_action_meeting",
+    "modified_family_action_plan_circulation": "meeting",
+    "family_action_plan_review": "family_action_meeting",
+    "early_help_plan_review": "assessment_completed",
+    "strategy_record_circulation": "strategy_discussion",
+    "s47_child_seen": "s47_started",
+    "s47_child_seen_alone": "s47_started",
+    "conference_notice": "child_protection_conference",
+    "conference_report_sharing": "initial_child_protection_conference",
+    "review_conference_report": "review_conference",
+    "core_group_minutes": "meeting",
+    "child_protection_plan_completion": "child_protection_conference",
+    "conference_minutes": "child_protection_conference",
+    "care_planning_meeting": "placement_start",
+    "reassessment": "assessment_completed",
+    "permanence_plan": "became_looked_after",
+    "looked_after_review": "became_looked_after",
+    "review_recommendations": "review",
+    "iro_report": "reporting_period_start",
+    "adoption_profile": "profiling_meeting",
+    "family_finding_update": "family_finding_started",
+    "fostering_assessment": "fostering_application",
+    "supervisory_visit": "carer_approved",
+    "unannounced_visit": "carer_approved",
+    "supervision_recording": "supervision",
+    "plan_circulation": "meeting",
+    "contact_during_introductions": "introductions_started",
+    "visit_in_introductions": "introductions_started",
 }
 """What a timescale counts from when its words do not say: a guess, always marked."""
 
@@ -155,9 +197,9 @@ def propose(text: str, context: Sequence[str]) -> Proposal:
     unread: list[Unread] = []
     for sentence in _SENTENCE.finditer(text):
         phrases = find_phrases(sentence.group(0))
-        index = 0
+        index = clause = 0
         while index < len(phrases):
-            read = _read(sentence.group(0), phrases, index, text, context)
+            read = _read(sentence.group(0), phrases, index, clause, text, context)
             if read is None:
                 unread.append(
                     Unread(
@@ -167,24 +209,34 @@ def propose(text: str, context: Sequence[str]) -> Proposal:
                 )
                 index += 1
                 continue
-            rule, index = read
+            rule, index, clause = read
             rules.append(rule)
     return Proposal(tuple(rules), tuple(unread))
 
 
 def _read(
-    sentence: str, phrases: list[Phrase], first: int, text: str, context: Sequence[str]
-) -> tuple[ProposedRule, int] | None:
-    """The rule read from the longest window of ``sentence`` starting at phrase ``first``."""
+    sentence: str,
+    phrases: list[Phrase],
+    first: int,
+    clause: int,
+    text: str,
+    context: Sequence[str],
+) -> tuple[ProposedRule, int, int] | None:
+    """The rule read from the longest window of ``sentence`` starting at phrase ``first``.
+
+    ``clause`` is where the words about this timescale begin (after the previous
+    rule's words): the activity is read between there and the window's end.
+    Returns the rule, the next phrase to read, and where the next clause begins.
+    """
     for last in range(len(phrases) - 1, first - 1, -1):
         for start in _starts(sentence, phrases[first].start):
             for end in _ends(sentence, phrases[last].end):
                 window = sentence[start:end].strip(" ,;:-–.")
                 if not window:
                     continue
-                rule = _rule(window, sentence, start, text, context)
+                rule = _rule(window, sentence, sentence[clause:end], text, context)
                 if rule is not None:
-                    return rule, last + 1
+                    return rule, last + 1, end
     return None
 
 
@@ -210,11 +262,11 @@ def _ends(sentence: str, at: int) -> list[int]:
 
 
 def _rule(
-    window: str, sentence: str, start: int, text: str, context: Sequence[str]
+    window: str, sentence: str, clause: str, text: str, context: Sequence[str]
 ) -> ProposedRule | None:
     """The rule ``window`` states, if the timescale reader accepts it (with a guessed event)."""
     group, group_sure = _group(sentence, text, context)
-    activity, activity_sure = _activity(sentence, start, group, context)
+    activity, activity_sure = _activity(clause, group, context)
     guessed_event = EVENTS.get((activity, group)) or EVENTS_OF_ACTIVITY.get(activity, "plan_start")
     confirms = []
     if not group_sure:
@@ -289,21 +341,33 @@ def _group(sentence: str, text: str, context: Sequence[str]) -> tuple[str, bool]
     return "all_children", False
 
 
-def _activity(sentence: str, at: int, group: str, context: Sequence[str]) -> tuple[str, bool]:
-    """What the words time (named nearest before the timescale), and if the sentence says so."""
-    before = sentence[:at]
+def _activity(clause: str, group: str, context: Sequence[str]) -> tuple[str, bool]:
+    """What the clause times, and whether it says so itself (else the headings are read)."""
+    label, _, after = clause.rpartition(": ")  # "Group: frequency": the frequency's words first
+    for words in (after, clause) if label else (clause,):
+        named = best_activity(words, _regex_activity(words, group))
+        if named is not None:
+            return named, True
     nearest = sorted(
         (-match.end(), order, term)
         for order, (pattern, term) in enumerate(ACTIVITIES)
-        for match in pattern.finditer(before)
+        for match in pattern.finditer(clause)
     )
     if nearest:
-        return _settle(nearest[0][2], group, before), True
-    for depth, words in enumerate((sentence, *context)):
+        return _settle(nearest[0][2], group, clause), True
+    for words in context:
+        named = best_activity(words, _regex_activity(words, group))
+        if named is not None:
+            return named, False
         match = _first_match(ACTIVITIES, words)
         if match is not None:
-            return _settle(match[0], group, words), depth == 0
+            return _settle(match[0], group, words), False
     return "statutory_visit", False
+
+
+def _regex_activity(words: str, group: str) -> str | None:
+    match = _first_match(ACTIVITIES, words)
+    return _settle(match[0], group, words) if match else None
 
 
 def _settle(activity: str, group: str, words: str) -> str:

@@ -1,0 +1,64 @@
+"""Which vocabulary term the words name, scored on the terms' own titles.
+
+The activities vocabulary grows with every authority encoded ("family action
+plan circulation", "adoption profile"); a fixed list of patterns would not.
+So an activity is chosen by how many of the words of its title (and id) the
+clause uses, compared by their first five letters so that "circulate" meets
+"circulation" and "recorded" meets "recording". Ties go to the term listed
+first in the vocabulary, where the common activities are.
+
+>>> best_activity("I circulate the Family Action Plan within 10 working days")
+'family_action_plan_circulation'
+>>> best_activity("Records of supervision are to be added to the system")
+'supervision_recording'
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from compiler.vocabulary import vocabulary
+
+_IGNORED = frozenset(
+    re.findall(
+        r"\S+",
+        "a an the of to in on for and or with by during after before from child children "
+        "their his her its is are be",
+    )
+)
+SYNONYMS = {"minut": "minut", "notes": "minut", "recor": "recor", "write": "recor"}
+
+
+def stems(text: str) -> set[str]:
+    """The words of ``text`` as comparable stems (first five letters), common words left out."""
+    words = re.findall(r"[a-z0-9]+", text.lower().replace("&", " and "))
+    found = {w[:5] for w in words if w not in _IGNORED}
+    return {SYNONYMS.get(s, s) for s in found}
+
+
+@cache
+def _activities() -> tuple[tuple[str, frozenset[str]], ...]:
+    terms = vocabulary().activities
+    return tuple(
+        (term_id, frozenset(stems(f"{term.title} {term_id.replace('_', ' ')}")))
+        for term_id, term in terms.items()
+    )
+
+
+def best_activity(clause: str, preferred: str | None = None) -> str | None:
+    """The activity whose title the clause says most fully (over half its words), or None.
+
+    Between equally good terms, ``preferred`` wins if it is one of them.
+    """
+    said = stems(clause)
+    scored = []
+    for term_id, words in _activities():
+        matched = len(words & said)
+        if words and matched / len(words) > 0.5:
+            scored.append(((matched / len(words), matched), term_id))
+    if not scored:
+        return None
+    best = max(score for score, _ in scored)
+    tied = [term_id for score, term_id in scored if score == best]
+    return preferred if preferred in tied else tied[0]
