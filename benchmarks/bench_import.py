@@ -87,10 +87,9 @@ def measure(hand: Version, imported: Version, raw: dict, seconds: float) -> Meas
             continue
         for other in mine:
             matcher = difflib.SequenceMatcher(None, text, other, autojunk=False)
-            if matcher.real_quick_ratio() >= 0.9 and matcher.quick_ratio() >= 0.9:
-                if matcher.ratio() >= 0.9:
-                    nearly += 1
-                    break
+            if matcher.real_quick_ratio() >= 0.9 and matcher.ratio() >= 0.9:
+                nearly += 1
+                break
     wanted = Counter(_key(r) for r in hand.rules())
     proposed = Counter(_key(r) for r in imported.rules())
     exact = sum((wanted & proposed).values())

@@ -20,6 +20,7 @@ from compiler.importer.structure import structure
 from compiler.load import load
 from compiler.model import Corpus
 from compiler.new_version import next_version
+from compiler.phrases import find_phrases
 from compiler.pipeline import compile_corpus
 
 MOST_FILE_BYTES = 50_000_000
@@ -29,6 +30,8 @@ FORMATS = {
     ".txt": "text", ".text": "text", ".md": "text", ".markdown": "text",
     ".docx": "word", ".html": "web", ".htm": "web", ".xhtml": "web", ".pdf": "pdf",
 }  # fmt: skip
+MOST_PHRASES = 3_000
+"""St Helens' 60-page standards have about 100 timescale phrases; 3,000 is no real document."""
 INSTALL_EXTRA = "pip install 'practice-standards[import]'"
 
 
@@ -143,6 +146,12 @@ def import_document(
         raise UnreadableDocument(f"version '{version}' must be above the latest ({latest.version})")
     previous = Previous.of(load(latest.path).data if latest else None)
     title = blocks[0].text if blocks[0].kind == "heading" else file.stem
+    found = sum(len(find_phrases(block.text)) for block in blocks)
+    if found > MOST_PHRASES:
+        raise UnreadableDocument(
+            f"{file}: {found} timescale phrases is far more than a standards document has "
+            f"(at most {MOST_PHRASES} are read); it was not imported"
+        )
     sections, kept = draft_sections(structure(blocks, title), title, previous)
     data = _document(document, title, version, effective, file, sections, latest is not None)
     target = folder / document / f"{version}.yaml"

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from compiler.importer.terms import best_activity
 from compiler.phrases import Phrase, find_phrases
@@ -151,6 +152,14 @@ _LEADS = frozenset(
     )
 )
 _MOST_LEAD_WORDS = 6
+MOST_PHRASES_IN_A_RULE = 6
+_MOST_RULE_CHARACTERS = 240
+_LINK = re.compile(
+    r"\s*(?:,\s*)?(?:of|from|after|following|before|prior|until|then|where|for|since|by|"
+    r"unless|if|when|never|at|and\s+then|thereafter|as|on)\b",
+    re.I,
+)
+"""A rule's words hold at most this many timescale phrases (bounding the work on hostile text)."""
 _MOST_TRAILING_WORDS = 10
 _SENTENCE = re.compile(r"[^.!?;]+(?:[.!?;]+|$)")
 _SHOULD = re.compile(r"\bshould\b|\bexpect", _I)
@@ -228,11 +237,15 @@ def _read(
     rule's words): the activity is read between there and the window's end.
     Returns the rule, the next phrase to read, and where the next clause begins.
     """
-    for last in range(len(phrases) - 1, first - 1, -1):
+    for last in range(min(len(phrases), first + MOST_PHRASES_IN_A_RULE) - 1, first - 1, -1):
+        if phrases[last].end - phrases[first].start > _MOST_RULE_CHARACTERS:
+            continue
         for start in _starts(sentence, phrases[first].start):
             for end in _ends(sentence, phrases[last].end):
                 window = sentence[start:end].strip(" ,;:-–.")
                 if not window:
+                    continue
+                if not _readable(window):
                     continue
                 rule = _rule(window, sentence, sentence[clause:end], text, context)
                 if rule is not None:
@@ -240,21 +253,30 @@ def _read(
     return None
 
 
+@lru_cache(maxsize=4096)
+def _readable(window: str) -> bool:
+    """True if the reader accepts ``window`` as a timescale, given some event (cheap to ask)."""
+    return _timescale(window, "plan_start")[0] is not None
+
+
 def _starts(sentence: str, at: int) -> list[int]:
     """Where a window may start: at the phrase, or up to a few lead words before it."""
     starts = [at]
     for _ in range(_MOST_LEAD_WORDS):
-        before = re.search(r"([A-Za-z]+)[\s,]*$", sentence[: starts[-1]])
+        near = max(0, starts[-1] - 40)  # a lead word is short: look only just before
+        before = re.search(r"([A-Za-z]+)[\s,]*$", sentence[near : starts[-1]])
         if before is None or before.group(1).lower() not in _LEADS:
             break
-        starts.append(before.start(1))
+        starts.append(near + before.start(1))
     return starts[::-1]
 
 
 def _ends(sentence: str, at: int) -> list[int]:
     """Where a window may end: up to a few words after the phrase (longest first), or at it."""
     ends = [at]
-    for word in re.finditer(r"\S+", sentence[at:]):
+    if not _LINK.match(sentence, at):
+        return ends
+    for word in re.finditer(r"\S+", sentence[at : at + 400]):
         ends.append(at + word.end())
         if len(ends) > _MOST_TRAILING_WORDS:
             break
@@ -265,7 +287,7 @@ def _rule(
     window: str, sentence: str, clause: str, text: str, context: Sequence[str]
 ) -> ProposedRule | None:
     """The rule ``window`` states, if the timescale reader accepts it (with a guessed event)."""
-    group, group_sure = _group(sentence, text, context)
+    group, group_sure, strength = _about(sentence, text, tuple(context))
     activity, activity_sure = _activity(clause, group, context)
     guessed_event = EVENTS.get((activity, group)) or EVENTS_OF_ACTIVITY.get(activity, "plan_start")
     confirms = []
@@ -282,7 +304,6 @@ def _rule(
         )
     if reading:
         confirms.append(reading)
-    strength = "should" if _SHOULD.search(sentence) and not _MUST.search(sentence) else "must"
     return ProposedRule(
         words=window,
         timescale=timescale,
@@ -329,6 +350,14 @@ def _first_match(
     if not found:
         return None
     return found[0][2], len({term for _, _, term in found}) == 1
+
+
+@lru_cache(maxsize=256)
+def _about(sentence: str, text: str, context: tuple[str, ...]) -> tuple[str, bool, str]:
+    """Who a sentence is about (and whether it says so itself), and its strength: once each."""
+    group, sure = _group(sentence, text, context)
+    strength = "should" if _SHOULD.search(sentence) and not _MUST.search(sentence) else "must"
+    return group, sure, strength
 
 
 def _group(sentence: str, text: str, context: Sequence[str]) -> tuple[str, bool]:

@@ -76,8 +76,9 @@ def _walk(element: object, blocks: list[Block], headings: tuple[str, ...], depth
         elif tag in _BLOCKS or depth >= MOST_DEPTH:
             _block(child, tag, blocks)
             if tag == "li" and depth < MOST_DEPTH:
-                for nested in child.iter("ul", "ol"):
-                    _walk(nested, blocks, headings, depth + 1)
+                for nested in child:  # its own nested lists (their lists in turn, by recursion)
+                    if nested.tag in ("ul", "ol"):
+                        _walk(nested, blocks, headings, depth + 1)
         else:
             text = (
                 clean(child.text or "")

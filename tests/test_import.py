@@ -1,0 +1,334 @@
+"""``standards import``: a published document becomes a draft a person confirms, then publishes."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from benchmarks.render_documents import render_docx, render_html, render_pdf
+from compiler.check import check
+from compiler.cli import standards
+from compiler.errors import Severity
+from compiler.importer.blocks import UnreadableDocument
+from compiler.importer.importing import _write_new, import_document
+from compiler.load import load
+from compiler.pipeline import compile_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "tests" / "fixtures" / "sources"
+WALSALL = SOURCES / "004_6d33ae2342e50ab1.txt"
+TRUST = ROOT / "standards" / "unnamed-trust" / "planning-and-seeing-children" / "1.0.yaml"
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """A corpus with the statutory baseline and Walsall's authority, but none of its documents."""
+    root = tmp_path / "standards"
+    shutil.copytree(ROOT / "standards" / "england", root / "england")
+    (root / "walsall").mkdir()
+    shutil.copy(ROOT / "standards" / "walsall" / "authority.yaml", root / "walsall")
+    return root
+
+
+def cli(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(standards, ["import", *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def imported(corpus: Path, file: Path, version: str = "1.0", **options: object) -> dict:
+    done = import_document(
+        corpus, file, "walsall", "cin-visits", version=version,
+        effective=options.get("effective", date(2024, 3, 4)),  # type: ignore[arg-type]
+    )  # fmt: skip
+    return load(done.path).data
+
+
+def statements(data: dict) -> list[dict]:
+    return [t for s in data["sections"] for t in s["statements"]]
+
+
+def test_text_import_keeps_the_words_in_order_and_proposes_marked_rules(corpus: Path) -> None:
+    code, out, err = cli(
+        str(WALSALL), "--authority", "walsall", "--document", "cin-visits",
+        "--effective", "2024-03-04", "--corpus", str(corpus),
+    )  # fmt: skip
+    assert code == 0, err
+    draft = corpus / "walsall" / "cin-visits" / "1.0.yaml"
+    assert f"wrote {draft}: version 1.0 (draft)" in out
+    assert "readings to confirm" in out
+    data = load(draft).data
+    assert data["status"] == "draft"
+    texts = [s["text"] for s in statements(data)]
+    lines = [line for line in WALSALL.read_text().splitlines()[1:] if line.strip()]
+    assert texts[1].startswith("When English is not the child's first language")
+    assert texts.index(lines[3]) < texts.index(lines[4])  # the document's order
+    rules = [r for s in statements(data) for r in s.get("rules", [])]
+    every_six_weeks = next(r for r in rules if r["words"] == "at least every 6 weeks")
+    assert every_six_weeks["subject"] == {"group": "child_in_need"}
+    assert every_six_weeks["activity"] == "statutory_visit"
+    assert "plan_start" in every_six_weeks["confirm"]  # the words do not say "from the plan"
+
+
+def test_the_draft_passes_the_schema_and_check_runs_on_it(corpus: Path) -> None:
+    imported(corpus, WALSALL)
+    compiled = compile_corpus(corpus)
+    assert not compiled.blocking
+    notes = [f for f in compiled.findings if f.code == "reading-not-confirmed"]
+    assert notes and all(f.severity is Severity.INFO for f in notes)
+
+
+def test_a_confirm_left_in_a_published_version_is_an_error(corpus: Path) -> None:
+    imported(corpus, WALSALL)
+    draft = corpus / "walsall" / "cin-visits" / "1.0.yaml"
+    draft.write_text(draft.read_text().replace("status: draft", "status: published"))
+    findings = check(compile_corpus(corpus, run_checks=False).corpus, date(2024, 4, 1))
+    errors = [f for f in findings if f.code == "reading-not-confirmed"]
+    assert errors and all(f.severity is Severity.ERROR for f in errors)
+    assert "1.0.yaml" in str(errors[0].location)
+
+
+def test_the_same_file_gives_the_same_ids(corpus: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    shutil.copytree(corpus, other)
+    first = imported(corpus, WALSALL)
+    second = imported(other, WALSALL)
+    assert [s["id"] for s in statements(first)] == [s["id"] for s in statements(second)]
+    ids = [s["id"] for s in statements(first)]
+    assert len(ids) == len(set(ids))
+
+
+def test_an_import_never_overwrites_a_file(corpus: Path) -> None:
+    imported(corpus, WALSALL)
+    draft = corpus / "walsall" / "cin-visits" / "1.0.yaml"
+    before = draft.read_bytes()
+    with pytest.raises(UnreadableDocument, match="must be above the latest"):
+        import_document(corpus, WALSALL, "walsall", "cin-visits", version="1.0")
+    assert draft.read_bytes() == before
+    with pytest.raises(UnreadableDocument, match="already exists: it was not overwritten"):
+        _write_new(draft, "id: other\n")
+    assert draft.read_bytes() == before
+
+
+def test_reimport_keeps_ids_and_diff_shows_the_revision(corpus: Path, tmp_path: Path) -> None:
+    first = imported(corpus, WALSALL)
+    revised = tmp_path / "revised.txt"
+    text = WALSALL.read_text()
+    text = text.replace("at least every 6 weeks", "at least every 4 weeks")
+    text = text.replace("In some circumstances it will be appropriate to review the child's plan "
+                        "more frequently.\n", "")  # fmt: skip
+    revised.write_text(text)
+    done = import_document(corpus, revised, "walsall", "cin-visits", effective=date(2025, 1, 1))
+    assert done.version == "1.1" and done.kept_ids > 15
+    second = load(done.path).data
+    old_ids = {s["id"] for s in statements(first)}
+    new = {s["id"]: s for s in statements(second)}
+    assert old_ids <= set(new)  # kept, or kept withdrawn
+    dropped = [s for s in new.values() if "withdrawn" in s]
+    assert [s["text"][:20] for s in dropped] == ["In some circumstance"]
+    visits = next(s for s in new.values() if "at least every 4 weeks" in s["text"])
+    old_visits = next(s for s in statements(first) if "at least every 6 weeks" in s["text"])
+    assert visits["id"] == old_visits["id"]
+    assert visits["rules"][0]["id"] == old_visits["rules"][0]["id"]
+    result = CliRunner().invoke(
+        standards, ["diff", str(corpus / "walsall/cin-visits/1.0.yaml"), str(done.path)]
+    )
+    assert result.exit_code == 1, result.output
+    assert "stricter" in result.output
+    assert "withdrawn" in result.output
+
+
+def test_word_tables_keep_their_column_headings_as_context(corpus: Path, tmp_path: Path) -> None:
+    word = render_docx(load(TRUST).data, tmp_path / "trust.docx")
+    data = imported(corpus, word)
+    texts = [s["text"] for s in statements(data)]
+    assert "Children in Need: Every 20 working days." in texts
+    rules = {
+        (r["subject"]["group"], r["activity"], r["timescale"])
+        for s in statements(data)
+        for r in s.get("rules", [])
+    }
+    assert ("child_protection", "statutory_visit", "every 15 working days") in rules
+    headings = [s["title"] for s in data["sections"]]
+    assert "Minimum timescales" in headings
+
+
+def test_html_page_furniture_and_scripts_are_left_out(corpus: Path, tmp_path: Path) -> None:
+    page = tmp_path / "walsall.html"
+    page.write_bytes(
+        render_html(load(ROOT / "standards/walsall/cin-visits-and-reviews/5.0.yaml").data)
+    )
+    code, out, err = cli(
+        str(page), "--authority", "walsall", "--document", "cin-visits", "--corpus", str(corpus),
+        "--effective", "2024-03-04",
+    )  # fmt: skip
+    assert code == 0, err
+    assert "left out" in out
+    text = (corpus / "walsall/cin-visits/1.0.yaml").read_text()
+    for furniture in ("cookies", "alert(", "document.write", "Copyright", "Home &gt;", "Visit us"):
+        assert furniture not in text
+    assert "Children in Need must be seen at home at least every 6 weeks." in text
+
+
+def test_a_pdf_text_layer_is_read(corpus: Path, tmp_path: Path) -> None:
+    lines = ["Visiting standards", "", "Children in Need must be seen at least every 6 weeks."]
+    data = imported(corpus, render_pdf(lines, tmp_path / "visits.pdf"))
+    assert any("at least every 6 weeks" in s["text"] for s in statements(data))
+    assert data["title"] == "Visiting standards"
+
+
+def test_unreadable_phrases_keep_their_words_and_say_so(corpus: Path, tmp_path: Path) -> None:
+    file = tmp_path / "odd.md"
+    file.write_text("# Odd\n\nThe plan lasts for the first year, give or take.\n")
+    data = imported(corpus, file)
+    statement = statements(data)[0]
+    assert statement["text"] == "The plan lasts for the first year, give or take."
+    assert statement["not_rules"][0]["words"] == "first year"
+    assert "could not read" in statement["not_rules"][0]["confirm"]
+
+
+def test_markdown_headings_lists_and_tables(corpus: Path, tmp_path: Path) -> None:
+    file = tmp_path / "standards.md"
+    file.write_text(
+        "# Visiting\n\n## Children in care\n\n- I visit **weekly** for the first month\n"
+        "- I record visits within 24 hours of the visit\n\n"
+        "| Group | Frequency |\n| --- | --- |\n| Care leavers | every 8 weeks |\n"
+    )
+    data = imported(corpus, file)
+    assert [s["title"] for s in data["sections"]] == ["Children in care"]
+    texts = [s["text"] for s in statements(data)]
+    assert texts == [
+        "I visit weekly for the first month",
+        "I record visits within 24 hours of the visit",
+        "Care leavers: every 8 weeks",
+    ]
+    recording = statements(data)[1]["rules"][0]
+    assert (recording["activity"], recording["timescale"]) == (
+        "visit_recording",
+        "within 24 hours of the visit",
+    )
+    assert "event" not in recording  # the words name it: nothing guessed
+    assert statements(data)[2]["rules"][0]["subject"] == {"group": "care_leaver"}
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("binary.txt", b"\x00\x01\x02" * 10, "not a text file"),
+        ("macro.docm", b"PK", "save it from Word as .docx"),
+        ("old.doc", b"\xd0\xcf\x11\xe0", "save it from Word as .docx"),
+        ("notes.rtf", b"{\\rtf1}", "cannot import a '.rtf' file"),
+        ("broken.docx", b"not a zip", "not a Word .docx file"),
+        ("broken.pdf", b"%PDF-1.4 nothing", "not a PDF pypdf can read"),
+        ("empty.md", b"\n\n", "no text was found"),
+    ],
+)
+def test_unreadable_files_are_refused_with_a_message(
+    corpus: Path, tmp_path: Path, name: str, content: bytes, message: str
+) -> None:
+    file = tmp_path / name
+    file.write_bytes(content)
+    code, _, err = cli(
+        str(file), "--authority", "walsall", "--document", "x", "--corpus", str(corpus)
+    )
+    assert code == 2
+    assert message in err
+    assert not (corpus / "walsall" / "x").exists()
+
+
+def test_a_huge_file_is_refused_before_it_is_read(corpus: Path, tmp_path: Path) -> None:
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as out:
+        out.truncate(60_000_000)  # sparse: nothing is written
+    code, _, err = cli(
+        str(huge), "--authority", "walsall", "--document", "x", "--corpus", str(corpus)
+    )
+    assert code == 2 and "far larger than a standards document" in err
+
+
+def test_a_file_of_endless_timescales_is_refused(corpus: Path, tmp_path: Path) -> None:
+    endless = tmp_path / "endless.txt"
+    endless.write_text("Children are seen weekly and recorded within 24 hours. " * 5000)
+    code, _, err = cli(
+        str(endless), "--authority", "walsall", "--document", "x", "--corpus", str(corpus)
+    )
+    assert code == 2 and "far more than a standards document has" in err
+
+
+def test_a_zip_bomb_word_file_is_not_opened(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"\0" * 2_000_000)  # 2 MB of zeros packs to 2 kB
+    monkeypatch.setattr("compiler.importer.word.MOST_UNPACKED_BYTES", 1_000_000)
+    assert bomb.stat().st_size < 10_000
+    code, _, err = cli(
+        str(bomb), "--authority", "walsall", "--document", "x", "--corpus", str(corpus)
+    )
+    assert code == 2 and "would unpack to more than" in err
+
+
+def test_word_macros_are_never_run_and_are_reported(corpus: Path, tmp_path: Path) -> None:
+    word = render_docx(load(TRUST).data, tmp_path / "trust.docx")
+    with zipfile.ZipFile(word, "a") as archive:
+        archive.writestr("word/vbaProject.bin", b'Sub AutoOpen() Shell "calc" End Sub')
+    code, out, err = cli(
+        str(word), "--authority", "walsall", "--document", "x", "--corpus", str(corpus),
+        "--effective", "2024-10-01",
+    )  # fmt: skip
+    assert code == 0, err
+    assert "macros; they were ignored (never run)" in out
+
+
+def test_deeply_nested_html_lists_are_read_without_failing(corpus: Path, tmp_path: Path) -> None:
+    page = tmp_path / "deep.html"
+    depth = 3000
+    page.write_text(
+        "<html><body><h1>Deep</h1>" + "<ul><li>visit within 5 working days" * depth
+        + "</li></ul>" * depth + "<p>Record within 24 hours of the visit.</p></body></html>"
+    )  # fmt: skip
+    code, _, err = cli(
+        str(page), "--authority", "walsall", "--document", "x", "--corpus", str(corpus)
+    )
+    assert code in (0, 2), err
+    if code == 2:
+        assert "error:" in err
+
+
+def test_word_html_and_pdf_say_what_to_install_without_the_extra(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<h1>x</h1><p>weekly</p>")
+    monkeypatch.setitem(sys.modules, "lxml.html", None)
+    code, _, err = cli(
+        str(page), "--authority", "walsall", "--document", "x", "--corpus", str(corpus)
+    )
+    assert code == 2
+    assert "pip install 'practice-standards[import]'" in err
+
+
+def test_an_unknown_authority_is_a_usage_error(corpus: Path) -> None:
+    code, _, err = cli(
+        str(WALSALL), "--authority", "nowhere", "--document", "x", "--corpus", str(corpus)
+    )
+    assert code == 2 and "no authority 'nowhere'" in err
+
+
+def test_every_source_imports_into_a_draft_that_reads_back(corpus: Path) -> None:
+    for number, source in enumerate(sorted(SOURCES.glob("*.txt"))):
+        done = import_document(
+            corpus, source, "walsall", f"source-{number}", effective=date(2024, 3, 4)
+        )
+        assert done.statements > 5
+    compiled = compile_corpus(corpus)
+    assert not compiled.blocking, [f.render() for f in compiled.blocking]
+    assert yaml.safe_load((corpus / "walsall/source-0/1.0.yaml").read_text())["status"] == "draft"
