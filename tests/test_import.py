@@ -332,3 +332,24 @@ def test_every_source_imports_into_a_draft_that_reads_back(corpus: Path) -> None
     compiled = compile_corpus(corpus)
     assert not compiled.blocking, [f.render() for f in compiled.blocking]
     assert yaml.safe_load((corpus / "walsall/source-0/1.0.yaml").read_text())["status"] == "draft"
+
+
+def test_the_review_page_lists_each_confirmation_beside_its_rule(
+    corpus: Path, tmp_path: Path
+) -> None:
+    from compiler.build import build
+
+    shutil.copytree(ROOT / "standards" / "walsall" / "cin-visits-and-reviews",
+                    corpus / "walsall" / "cin-visits-and-reviews")  # fmt: skip
+    done = import_document(
+        corpus, WALSALL, "walsall", "cin-visits-and-reviews", effective=date(2025, 1, 1)
+    )
+    assert done.confirmations
+    build(corpus, tmp_path / "build", today=date(2025, 2, 1))
+    page = (tmp_path / "build/docs/pages/walsall/cin-visits-and-reviews/5.1.md").read_text()
+    assert f"Review: {len(done.confirmations)} readings to confirm" in page
+    first = done.confirmations[0]
+    assert f"[{first.statement}](#{first.statement})" in page
+    assert page.count("**To confirm**") == len(done.confirmations)
+    html = (tmp_path / "build/site/walsall/cin-visits-and-reviews/5.1.html").read_text()
+    assert "readings to confirm" in html
