@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from compiler.importer.terms import best_activity
+from compiler.importer.terms import best_activity, scored_activity
 from compiler.phrases import Phrase, find_phrases
 from compiler.timescale.model import TimescaleError
 from compiler.timescale.parse import parse_timescale
@@ -90,6 +90,41 @@ EVENTS: dict[tuple[str, str], str] = {
     ("initial_visit", "early_help"): "case_allocated",
     ("looked_after_review", "child_in_care"): "became_looked_after",
 }
+ACTIVITY_GROUPS: dict[str, str] = {
+    **dict.fromkeys(
+        ("strategy_discussion", "strategy_record_circulation", "s47_child_seen",
+         "s47_child_seen_alone", "initial_child_protection_conference", "conference_notice",
+         "conference_report_sharing", "conference_minutes", "child_protection_plan_completion",
+         "first_core_group", "core_group", "core_group_minutes", "review_conference",
+         "review_conference_report"),
+        "child_protection",
+    ),
+    **dict.fromkeys(
+        ("looked_after_review", "review_recommendations", "review_minutes_circulation",
+         "iro_report", "iro_contact_recording", "permanence_plan", "adoption_profile",
+         "family_finding_update", "visit_in_introductions", "contact_during_introductions",
+         "care_planning_meeting", "sdq"),
+        "child_in_care",
+    ),
+    **dict.fromkeys(("cin_meeting", "cin_meeting_notes_circulation"), "child_in_need"),
+    **dict.fromkeys(
+        ("early_help_assessment", "early_help_actions", "early_help_plan_review",
+         "family_action_meeting", "family_action_plan_circulation", "family_action_plan_review",
+         "modified_family_action_plan_circulation"),
+        "early_help",
+    ),
+    **dict.fromkeys(
+        ("referral_review", "referral_screening", "referral_progression", "referral_decision",
+         "referrer_notification", "referral_response"),
+        "referred_child",
+    ),
+    **dict.fromkeys(("supervision", "supervision_recording"), "social_worker"),
+    **dict.fromkeys(("supervisory_visit", "unannounced_visit"), "foster_carer"),
+    "fostering_assessment": "prospective_foster_carer",
+    "pathway_plan_review": "care_leaver",
+}  # fmt: skip
+"""Whom an activity is about when the words and headings name no group: a guess, marked."""
+
 EVENTS_OF_ACTIVITY: dict[str, str] = {
     "visit_recording": "visit",
     "case_recording": "event",
@@ -247,7 +282,13 @@ def _read(
                     continue
                 if not _readable(window):
                     continue
-                rule = _rule(window, sentence, sentence[clause:end], text, context)
+                following = phrases[last + 1].start if last + 1 < len(phrases) else None
+                around = (
+                    sentence[clause:start],
+                    sentence[end:following],
+                    sentence[clause:following],
+                )
+                rule = _rule(window, sentence, around, text, context)
                 if rule is not None:
                     return rule, last + 1, end
     return None
@@ -284,11 +325,20 @@ def _ends(sentence: str, at: int) -> list[int]:
 
 
 def _rule(
-    window: str, sentence: str, clause: str, text: str, context: Sequence[str]
+    window: str,
+    sentence: str,
+    around: tuple[str, str, str],
+    text: str,
+    context: Sequence[str],
 ) -> ProposedRule | None:
-    """The rule ``window`` states, if the timescale reader accepts it (with a guessed event)."""
+    """The rule ``window`` states, if the timescale reader accepts it (with a guessed event).
+
+    ``around`` is the clause's words before and after the window, and the whole clause.
+    """
     group, group_sure, strength = _about(sentence, text, tuple(context))
-    activity, activity_sure = _activity(clause, group, context)
+    activity, activity_sure = _activity(around, group, context)
+    if group == "all_children" and activity in ACTIVITY_GROUPS:
+        group = ACTIVITY_GROUPS[activity]
     guessed_event = EVENTS.get((activity, group)) or EVENTS_OF_ACTIVITY.get(activity, "plan_start")
     confirms = []
     if not group_sure:
@@ -370,20 +420,32 @@ def _group(sentence: str, text: str, context: Sequence[str]) -> tuple[str, bool]
     return "all_children", False
 
 
-def _activity(clause: str, group: str, context: Sequence[str]) -> tuple[str, bool]:
-    """What the clause times, and whether it says so itself (else the headings are read)."""
-    label, _, after = clause.rpartition(": ")  # "Group: frequency": the frequency's words first
-    for words in (after, clause) if label else (clause,):
-        named = best_activity(words, _regex_activity(words, group))
-        if named is not None:
-            return named, True
+def _activity(around: tuple[str, str, str], group: str, context: Sequence[str]) -> tuple[str, bool]:
+    """What the clause times, and whether it says so itself (else the headings are read).
+
+    The words before the timescale are read first ("I record visits within 24 hours");
+    the words after it ("monthly supervision") when those before name no activity fully.
+    """
+    before, after, whole = around
+    label, _, own = before.rpartition(": ")  # "Group: frequency": the frequency's words first
+    found = [
+        scored_activity(words, _regex_activity(words, group))
+        for words in ((own, before, after, whole) if label else (before, after, whole))
+    ]
+    full = next((f for f in found if f and f[1] == 1.0), None)
+    best = full or next((f for f in found if f), None)
+    if best is not None:
+        return best[0], True
     nearest = sorted(
         (-match.end(), order, term)
         for order, (pattern, term) in enumerate(ACTIVITIES)
-        for match in pattern.finditer(clause)
+        for match in pattern.finditer(before)
     )
     if nearest:
-        return _settle(nearest[0][2], group, clause), True
+        return _settle(nearest[0][2], group, before), True
+    following = _first_match(ACTIVITIES, after)
+    if following is not None:
+        return _settle(following[0], group, after), True
     for words in context:
         named = best_activity(words, _regex_activity(words, group))
         if named is not None:

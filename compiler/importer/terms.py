@@ -51,6 +51,12 @@ def best_activity(clause: str, preferred: str | None = None) -> str | None:
 
     Between equally good terms, ``preferred`` wins if it is one of them.
     """
+    found = scored_activity(clause, preferred)
+    return found[0] if found else None
+
+
+def scored_activity(clause: str, preferred: str | None = None) -> tuple[str, float] | None:
+    """:func:`best_activity` with the share of the term's title words the clause says."""
     said = stems(clause)
     scored = []
     for term_id, words in _activities():
@@ -61,4 +67,4 @@ def best_activity(clause: str, preferred: str | None = None) -> str | None:
         return None
     best = max(score for score, _ in scored)
     tied = [term_id for score, term_id in scored if score == best]
-    return preferred if preferred in tied else tied[0]
+    return (preferred if preferred in tied else tied[0]), best[0]
