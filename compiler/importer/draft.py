@@ -194,7 +194,13 @@ def _norm(text: str) -> str:
 
 def as_yaml(document: Mapping[str, Any]) -> str:
     """The draft as YAML text, with the schema line editors read."""
-    body = yaml.safe_dump(
-        dict(document), sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: 10x faster, same text
+    body = yaml.dump(
+        dict(document),
+        Dumper=dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=False,
     )
     return HEADER + body
