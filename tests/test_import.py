@@ -353,3 +353,45 @@ def test_the_review_page_lists_each_confirmation_beside_its_rule(
     assert page.count("**To confirm**") == len(done.confirmations)
     html = (tmp_path / "build/site/walsall/cin-visits-and-reviews/5.1.html").read_text()
     assert "readings to confirm" in html
+
+
+@pytest.mark.parametrize("kind", ["text", "docx", "html", "pdf"])
+def test_import_confirm_publish_and_diff_in_every_format(
+    corpus: Path, tmp_path: Path, kind: str
+) -> None:
+    hand = load(ROOT / "standards/walsall/cin-visits-and-reviews/5.0.yaml").data
+    if kind == "text":
+        file = WALSALL
+    elif kind == "docx":
+        file = render_docx(hand, tmp_path / "walsall.docx")
+    elif kind == "html":
+        file = tmp_path / "walsall.html"
+        file.write_bytes(render_html(hand))
+    else:
+        lines = [hand["title"], ""]
+        for statement in statements(hand):
+            lines += [statement["text"][i : i + 90] for i in range(0, len(statement["text"]), 90)]
+            lines.append("")
+        file = render_pdf(lines, tmp_path / "walsall.pdf")
+    first = import_document(corpus, file, "walsall", "cin-visits", effective=date(2024, 3, 4))
+    assert first.rules >= 4 and first.confirmations
+    # a person confirms every reading, then publishes
+    data = yaml.safe_load(first.path.read_text())
+    for statement in statements(data):
+        for entry in [*statement.get("rules", []), *statement.get("not_rules", [])]:
+            entry.pop("confirm", None)
+    data["status"] = "published"
+    first.path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+    findings = check(compile_corpus(corpus, run_checks=False).corpus, date(2024, 4, 1))
+    assert not [f for f in findings if f.code == "reading-not-confirmed"]
+    assert not compile_corpus(corpus, run_checks=False).blocking
+    # the revised document comes in as the next version, and diff shows the change
+    revised = tmp_path / "revised.md"
+    revised.write_text(
+        WALSALL.read_text().replace("at least every 6 weeks", "at least every 8 weeks")
+    )
+    second = import_document(corpus, revised, "walsall", "cin-visits", effective=date(2025, 1, 1))
+    assert second.version == "1.1"
+    result = CliRunner().invoke(standards, ["diff", str(first.path), str(second.path)])
+    assert result.exit_code == 1, result.output
+    assert "looser" in result.output

@@ -74,8 +74,8 @@ def draft_sections(
             statement_id = old["id"] if old else statement_ids.claim(statement.id)
             context = (*statement.row_cells[:1], *statement.row_headings, section.title, title)
             statements.append(
-                _statement(statement_id, statement.text, propose(statement.text, context), old,
-                           rule_ids)
+                _statement(statement_id, statement.text, statement.kind,
+                           propose(statement.text, context), old, rule_ids)
             )  # fmt: skip
         out.append({"id": section_id, "title": section.title, "statements": statements})
     _withdraw_the_rest(out, previous, set(matched.values()))
@@ -85,11 +85,14 @@ def draft_sections(
 def _statement(
     statement_id: str,
     text: str,
+    kind: str,
     proposal: Proposal,
     old: Mapping[str, Any] | None,
     rule_ids: Ids,
 ) -> dict[str, Any]:
     data: dict[str, Any] = {"id": statement_id, "text": text}
+    if kind != "standard":
+        data["kind"] = kind
     old_rules = {
         (r["subject"]["group"], r["activity"]): r
         for r in (old or {}).get("rules", [])

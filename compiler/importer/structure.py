@@ -80,6 +80,7 @@ def structure(blocks: list[Block], title: str) -> list[DraftSection]:
     sections: list[DraftSection] = []
     section_ids, statement_ids = Ids(), Ids()
     current = DraftSection(section_ids.claim(slug(title)), title)
+    waiting: list[DraftStatement] = []  # headings with nothing under them yet: kept as words
     for block in blocks:
         if block.kind == "heading":
             if block.text == title and not sections and not current.statements:
@@ -88,7 +89,15 @@ def structure(blocks: list[Block], title: str) -> list[DraftSection]:
                 sections.append(current)
             elif current.title == block.text:
                 continue
+            elif sections or current.title != title:  # a heading straight after a heading
+                waiting.append(
+                    DraftStatement(
+                        statement_ids.claim(slug(current.title)), current.title, "heading"
+                    )
+                )
             current = DraftSection(section_ids.claim(slug(block.text)), block.text)
+            current.statements.extend(waiting)
+            waiting = []
             continue
         statement = DraftStatement(
             statement_ids.claim(slug(block.text)),
@@ -99,4 +108,10 @@ def structure(blocks: list[Block], title: str) -> list[DraftSection]:
         current.statements.append(statement)
     if current.statements:
         sections.append(current)
+    elif current.title != title:  # a last heading with nothing under it keeps its words
+        heading = DraftStatement(statement_ids.claim(slug(current.title)), current.title, "heading")
+        if sections:
+            sections[-1].statements.append(heading)
+        else:
+            sections.append(DraftSection(current.id, current.title, [heading]))
     return sections
