@@ -395,3 +395,10 @@ def test_import_confirm_publish_and_diff_in_every_format(
     result = CliRunner().invoke(standards, ["diff", str(first.path), str(second.path)])
     assert result.exit_code == 1, result.output
     assert "looser" in result.output
+
+
+def test_a_web_page_without_a_charset_is_read_as_utf8(corpus: Path, tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_bytes("<h1>Visits</h1><p>I record the child’s visit within 24 hours.</p>".encode())
+    data = imported(corpus, page)
+    assert statements(data)[0]["text"] == "I record the child’s visit within 24 hours."

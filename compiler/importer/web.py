@@ -33,8 +33,12 @@ def read_html(raw: bytes, name: str) -> tuple[list[Block], list[str]]:
     """The blocks of an HTML page, and notes on what was left out."""
     import lxml.html  # the `import` extra: loaded only when a web page is imported
 
+    try:  # UTF-8 unless it is not: libxml2 reads bytes without a charset as Latin-1
+        page: str | bytes = re.sub(r"^\s*<\?xml[^>]*>", "", raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        page = raw  # the page's own <meta charset> then decides
     try:
-        root = lxml.html.document_fromstring(raw)
+        root = lxml.html.document_fromstring(page)
     except Exception as unreadable:  # lxml raises ParserError and others for no content
         raise UnreadableDocument(f"{name}: not an HTML page lxml can read ({unreadable})") from None
     dropped = 0
