@@ -112,17 +112,22 @@ def measure(hand: Version, imported: Version, raw: dict, seconds: float) -> Meas
     )
 
 
-def import_one(hand: Version, file: Path, scratch: Path) -> tuple[Version, dict, float]:
-    """Import ``file`` into a scratch copy of ``hand``'s authority; the draft and its time."""
+def import_one(
+    hand: Version, file: Path, scratch: Path, repeat: int = 1
+) -> tuple[Version, dict, float]:
+    """Import ``file`` into scratch copies of ``hand``'s authority; the draft and the best time."""
     authority = hand.path.parent.parent
-    corpus = scratch / file.stem
-    (corpus / authority.name).mkdir(parents=True)
-    shutil.copy(authority / "authority.yaml", corpus / authority.name / "authority.yaml")
-    began = time.perf_counter()
-    imported = import_document(
-        corpus, file, authority.name, "imported", effective=hand.effective_from
-    )
-    seconds = time.perf_counter() - began
+    times = []
+    for attempt in range(repeat):  # the best of a few: the machine is shared
+        corpus = scratch / f"{file.stem}-{attempt}"
+        (corpus / authority.name).mkdir(parents=True)
+        shutil.copy(authority / "authority.yaml", corpus / authority.name / "authority.yaml")
+        began = time.perf_counter()
+        imported = import_document(
+            corpus, file, authority.name, "imported", effective=hand.effective_from
+        )
+        times.append(time.perf_counter() - began)
+    seconds = min(times)
     draft = compile_corpus(imported.path, run_checks=False).corpus
     version = draft.authorities[0].documents[0].latest
     return version, load(imported.path).data, seconds
@@ -160,7 +165,7 @@ def main() -> int:
         for text in sorted(SOURCES.glob("*.txt")):
             version = hand[text.name]
             for kind, file in renderings(version, text, scratch, formats).items():
-                draft, raw, seconds = import_one(version, file, scratch / kind)
+                draft, raw, seconds = import_one(version, file, scratch / kind, repeat=3)
                 m = measure(version, draft, raw, seconds)
                 slowest = max(slowest, seconds)
                 totals[kind].update(

@@ -72,10 +72,11 @@ def draft_sections(
         for statement in section.statements:
             old = old_statements.get(matched.get(id(statement), ""))
             statement_id = old["id"] if old else statement_ids.claim(statement.id)
-            context = (*statement.row_cells[:1], *statement.row_headings, section.title, title)
+            context = (*statement.row_headings, section.title, title)
+            label = statement.row_cells[0] if statement.row_cells else ""
             statements.append(
                 _statement(statement_id, statement.text, statement.kind,
-                           propose(statement.text, context), old, rule_ids)
+                           propose(statement.text, context, label), old, rule_ids)
             )  # fmt: skip
         out.append({"id": section_id, "title": section.title, "statements": statements})
     _withdraw_the_rest(out, previous, set(matched.values()))

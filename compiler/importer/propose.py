@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from compiler.importer.terms import best_activity, scored_activity
@@ -197,6 +197,7 @@ _LINK = re.compile(
 """A rule's words hold at most this many timescale phrases (bounding the work on hostile text)."""
 _MOST_TRAILING_WORDS = 10
 _SENTENCE = re.compile(r"[^.!?;]+(?:[.!?;]+|$)")
+_COUNT = re.compile(r"\s*(?:at\s+least\s+)?(?:once|twice|\w+\s+times)\s+(?:a|per|each)\b", _I)
 _SHOULD = re.compile(r"\bshould\b|\bexpect", _I)
 _MUST = re.compile(r"\bmust\b|\bwill\b|\bminimum\b|\bat\s+least\b|\balways\b|\bensure\b", _I)
 
@@ -230,20 +231,26 @@ class Proposal:
     unread: tuple[Unread, ...] = field(default=())
 
 
-def propose(text: str, context: Sequence[str]) -> Proposal:
+def propose(text: str, context: Sequence[str], row_label: str = "") -> Proposal:
     """A rule for every timescale phrase in ``text`` that the reader can read, else an unread.
 
     ``context`` is the text around the statement, nearest first (the table row's
     first cell and column headings, the section title, the document title): where
     the sentence does not say who or what, it is read from there, and marked.
+    A table row's label (its first cell) names whom the row is about, never what
+    it times, so ``row_label`` is read for the group only.
     """
+    activity_context = tuple(context)
+    context = (*((row_label,) if row_label else ()), *context)
     rules: list[ProposedRule] = []
     unread: list[Unread] = []
     for sentence in _SENTENCE.finditer(text):
         phrases = find_phrases(sentence.group(0))
         index = clause = 0
         while index < len(phrases):
-            read = _read(sentence.group(0), phrases, index, clause, text, context)
+            read = _read(
+                sentence.group(0), phrases, index, clause, text, (context, activity_context)
+            )
             if read is None:
                 unread.append(
                     Unread(
@@ -255,7 +262,30 @@ def propose(text: str, context: Sequence[str]) -> Proposal:
                 continue
             rule, index, clause = read
             rules.append(rule)
-    return Proposal(tuple(rules), tuple(unread))
+    return Proposal(tuple(_extra_visits(rules)), tuple(unread))
+
+
+def _extra_visits(rules: list[ProposedRule]) -> list[ProposedRule]:
+    """Visits counted per month beside a visiting interval are extra visits, not the same ones.
+
+    "Every 15 working days ... children are seen twice a month" asks for visits on top
+    of the statutory ones (to complete direct work): the count is an additional visit.
+    """
+    interval = any(r.activity == "statutory_visit" and not _COUNT.match(r.timescale) for r in rules)
+    if not interval:
+        return rules
+    return [
+        replace(
+            rule,
+            activity="additional_visit",
+            confirm="; ".join(
+                filter(None, [rule.confirm, "what: read as visits on top of the statutory ones"])
+            ),
+        )
+        if rule.activity == "statutory_visit" and _COUNT.match(rule.timescale)
+        else rule
+        for rule in rules
+    ]
 
 
 def _read(
@@ -264,7 +294,7 @@ def _read(
     first: int,
     clause: int,
     text: str,
-    context: Sequence[str],
+    contexts: tuple[Sequence[str], Sequence[str]],
 ) -> tuple[ProposedRule, int, int] | None:
     """The rule read from the longest window of ``sentence`` starting at phrase ``first``.
 
@@ -288,7 +318,7 @@ def _read(
                     sentence[end:following],
                     sentence[clause:following],
                 )
-                rule = _rule(window, sentence, around, text, context)
+                rule = _rule(window, sentence, around, text, contexts)
                 if rule is not None:
                     return rule, last + 1, end
     return None
@@ -329,16 +359,21 @@ def _rule(
     sentence: str,
     around: tuple[str, str, str],
     text: str,
-    context: Sequence[str],
+    contexts: tuple[Sequence[str], Sequence[str]],
 ) -> ProposedRule | None:
     """The rule ``window`` states, if the timescale reader accepts it (with a guessed event).
 
     ``around`` is the clause's words before and after the window, and the whole clause.
     """
+    context, activity_context = contexts
     group, group_sure, strength = _about(sentence, text, tuple(context))
-    activity, activity_sure = _activity(around, group, context)
+    activity, activity_sure = _activity(around, group, activity_context)
     if group == "all_children" and activity in ACTIVITY_GROUPS:
         group = ACTIVITY_GROUPS[activity]
+    if activity == "initial_visit" and re.search(r",?\s+then\b", window, _I):
+        activity = (
+            "statutory_visit"  # "initial visit within 7 days, then every 6 weeks": the visits
+        )
     guessed_event = EVENTS.get((activity, group)) or EVENTS_OF_ACTIVITY.get(activity, "plan_start")
     confirms = []
     if not group_sure:
