@@ -71,7 +71,6 @@ ACTIVITIES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?:\bCIN\b|child\s+in\s+need)\s+(?:review|meeting)|review\s+meetings?", "cin_meeting"),
         (r"\breview", "review"),
         (r"assessment", "assessment"),
-        (r"\bmanager\b", "manager_discussion"),
         (r"further\s+visit|re-?visit|another\s+visit", "revisit_after_failed_visit"),
         (r"initial\s+(?:home\s+)?visit|first\s+visit", "initial_visit"),
         (r"\bvisit|\bseen\b|\bsee\b|keeping\s+in\s+touch", "statutory_visit"),
@@ -198,6 +197,7 @@ _LINK = re.compile(
 _MOST_TRAILING_WORDS = 10
 _SENTENCE = re.compile(r"[^.!?;]+(?:[.!?;]+|$)")
 _COUNT = re.compile(r"\s*(?:at\s+least\s+)?(?:once|twice|\w+\s+times)\s+(?:a|per|each)\b", _I)
+_RECURRING = re.compile(r"\b(?:every|each|annually|yearly|monthly|weekly)\b", _I)
 _SHOULD = re.compile(r"\bshould\b|\bexpect", _I)
 _MUST = re.compile(r"\bmust\b|\bwill\b|\bminimum\b|\bat\s+least\b|\balways\b|\bensure\b", _I)
 
@@ -370,6 +370,14 @@ def _rule(
     activity, activity_sure = _activity(around, group, activity_context)
     if group == "all_children" and activity in ACTIVITY_GROUPS:
         group = ACTIVITY_GROUPS[activity]
+    if activity == "review_minutes_circulation" and group == "child_in_need":
+        activity = "cin_meeting_notes_circulation"  # a CIN review is a child in need meeting
+    if activity == "statutory_visit" and re.search(
+        r"failed\s+visit|not\s+seen\s+alone", window, _I
+    ):
+        activity = "revisit_after_failed_visit"  # timed from a failed visit: the visit again
+    if activity == "child_and_family_assessment" and _RECURRING.search(window):
+        activity = "reassessment"  # an assessment that comes round again is a re-assessment
     if activity == "initial_visit" and re.search(r",?\s+then\b", window, _I):
         activity = (
             "statutory_visit"  # "initial visit within 7 days, then every 6 weeks": the visits
