@@ -382,7 +382,11 @@ def _rule(
         activity = (
             "statutory_visit"  # "initial visit within 7 days, then every 6 weeks": the visits
         )
-    guessed_event = EVENTS.get((activity, group)) or EVENTS_OF_ACTIVITY.get(activity, "plan_start")
+    guessed_event = (
+        _named_event(sentence.replace(window, " "))  # an event the window names is its own
+        or EVENTS.get((activity, group))
+        or EVENTS_OF_ACTIVITY.get(activity, "plan_start")
+    )
     confirms = []
     if not group_sure:
         confirms.append(f"who: the group '{group}' was read from the headings, not the sentence")
@@ -406,6 +410,52 @@ def _rule(
         event=event,
         confirm="; ".join(confirms),
     )
+
+
+GENERAL_EVENTS = frozenset(
+    {"visit", "event", "meeting", "review", "contact", "plan_start", "placement_start",
+     "supervision", "case_allocated", "referral_received", "assessment_completed"}
+)  # fmt: skip
+"""Events whose words are everywhere in a document ("the visit", "the review"): not evidence."""
+
+
+@lru_cache(maxsize=256)
+def _named_event(sentence: str) -> str | None:
+    """A distinctive event the sentence names ("prior to sentencing", "care order"), if any.
+
+    "Prior to sentencing, children seen once as a minimum": the timescale's words do not
+    say sentencing, the sentence does. Still a guess, and marked as one.
+    """
+    words = " ".join(re.findall(r"[a-z0-9']+", sentence.lower()))
+    found = sorted(
+        (words.find(phrase), -len(phrase), term)
+        for term, phrases in _event_phrases()
+        for phrase in phrases
+        if term not in GENERAL_EVENTS and re.search(rf"\b{re.escape(phrase)}\b", words)
+    )
+    return found[0][2] if found else None
+
+
+@lru_cache(maxsize=1)
+def _event_phrases() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    terms = vocabulary().events
+    return tuple(
+        (
+            term_id,
+            tuple(
+                _bare(p)
+                for p in term.phrases
+                if len(_bare(p).split()) > 1 or _bare(p) in ("sentencing", "notification")
+            ),
+        )
+        for term_id, term in terms.items()
+    )
+
+
+def _bare(phrase: str) -> str:
+    """An event phrase as the sentence may write it: lower case, without a leading "the"."""
+    words = re.findall(r"[a-z0-9']+", phrase.lower())
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
 
 
 def _timescale(window: str, event: str) -> tuple[str | None, str | None, str]:
