@@ -432,7 +432,7 @@ def test_the_measure_gives_full_marks_to_the_hand_encoding_itself() -> None:
 
 
 def test_the_walsall_chapter_yields_its_hand_encoded_rules(tmp_path: Path) -> None:
-    """A floor under the measured figure (5 of 6 when this was written), so it cannot slip."""
+    """A floor under the measured figure (6 of 6 when this was written), so it cannot slip far."""
     from benchmarks.bench_import import hand_encoded, import_one, measure
 
     version = hand_encoded()["004_6d33ae2342e50ab1.txt"]
