@@ -103,7 +103,9 @@ def _statement(
     for proposed in proposal.rules:
         keep = old_rules.pop((proposed.group, proposed.activity), None)
         rule_id = (
-            keep["id"] if keep else rule_ids.claim(_rule_id(proposed.group, proposed.activity))
+            keep["id"]
+            if keep
+            else _new_rule_id(rule_ids, statement_id, proposed.group, proposed.activity)
         )
         rule: dict[str, Any] = {
             "id": rule_id,
@@ -135,9 +137,16 @@ def _dropped(noun: str) -> str:
     )
 
 
-def _rule_id(group: str, activity: str) -> str:
-    """``child-in-need-statutory-visit``: who and what, which is how practitioners name rules."""
-    return f"{group}-{activity}".replace("_", "-")
+def _new_rule_id(rule_ids: Ids, statement_id: str, group: str, activity: str) -> str:
+    """``child-in-need-statutory-visit``: who and what, as practitioners name rules.
+
+    A second rule of the same group and activity is named after its statement
+    (``care-leavers-keeping-touch-visit-statutory-visit``), not numbered.
+    """
+    wanted = f"{group}-{activity}".replace("_", "-")
+    if wanted in rule_ids.taken:
+        wanted = f"{statement_id}-{activity.replace('_', '-')}"[:72].strip("-")  # room for -NN
+    return rule_ids.claim(wanted)
 
 
 def _match(sections: Sequence[DraftSection], previous: Previous) -> dict[int, str]:

@@ -17,7 +17,7 @@ from compiler.importer.blocks import Block
 _STOP_WORDS = frozenset(
     re.findall(
         r"\S+",
-        "a an the and or of to in on at for by with is are be will should must i my we our it "
+        "a an the and or of to on at for by with is are be will should must i my we our it "
         "this that their they as from",
     )
 )
@@ -49,7 +49,7 @@ def slug(text: str, most_words: int = ID_WORDS) -> str:
     """An id from the first significant words of ``text``.
 
     >>> slug("Children in Need must be seen at home at least every 6 weeks.")
-    'children-need-seen-home-least-every'
+    'children-in-need-seen-home-least'
     >>> slug("6. What is the frequency of visits?")
     '6-what-frequency-visits'
     """
