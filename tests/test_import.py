@@ -440,3 +440,20 @@ def test_the_walsall_chapter_yields_its_hand_encoded_rules(tmp_path: Path) -> No
     measured = measure(version, draft, raw, seconds)
     assert measured.exact >= 5 and measured.wrong <= 1
     assert measured.unmarked == 0
+
+
+def test_a_list_item_is_read_with_the_sentence_that_introduced_it(
+    corpus: Path, tmp_path: Path
+) -> None:
+    file = tmp_path / "visits.md"
+    file.write_text(
+        "# Home visiting\n\nA child subject to a child protection plan must be seen:\n\n"
+        "- At least every 10 working days\n- Or more often if the plan says so\n"
+    )
+    rule = statements(imported(corpus, file))[1]["rules"][0]
+    assert (rule["subject"], rule["activity"], rule["timescale"]) == (
+        {"group": "child_protection"},
+        "statutory_visit",
+        "At least every 10 working days",
+    )
+    assert "who:" in rule["confirm"] and "plan_start" in rule["confirm"]

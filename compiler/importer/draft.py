@@ -72,7 +72,8 @@ def draft_sections(
         for statement in section.statements:
             old = old_statements.get(matched.get(id(statement), ""))
             statement_id = old["id"] if old else statement_ids.claim(statement.id)
-            context = (*statement.row_headings, section.title, title)
+            lead_in = (statement.lead_in,) if statement.lead_in else ()
+            context = (*lead_in, *statement.row_headings, section.title, title)
             label = statement.row_cells[0] if statement.row_cells else ""
             statements.append(
                 _statement(statement_id, statement.text, statement.kind,

@@ -119,13 +119,13 @@ def activity_of(
     following = first_match(ACTIVITIES, after)
     if following is not None:
         return _settle(following[0], group, after), True
-    for words in context:
-        named = best_activity(words, _regex_activity(words, group))
-        if named is not None:
-            return named, False
+    for words in context:  # headings name a topic loosely: the plain words first
         match = first_match(ACTIVITIES, words)
         if match is not None:
             return _settle(match[0], group, words), False
+        named = best_activity(words)
+        if named is not None:
+            return named, False
     return "statutory_visit", False
 
 

@@ -34,6 +34,8 @@ class DraftStatement:
     kind: str = "standard"
     row_headings: tuple[str, ...] = ()
     row_cells: tuple[str, ...] = ()
+    lead_in: str = ""
+    """For a list item: the sentence that introduced the list ("A child ... must be seen:")."""
 
 
 @dataclass
@@ -81,8 +83,10 @@ def structure(blocks: list[Block], title: str) -> list[DraftSection]:
     section_ids, statement_ids = Ids(), Ids()
     current = DraftSection(section_ids.claim(slug(title)), title)
     waiting: list[DraftStatement] = []  # headings with nothing under them yet: kept as words
+    lead_in = ""
     for block in blocks:
         if block.kind == "heading":
+            lead_in = ""
             if block.text == title and not sections and not current.statements:
                 continue  # the title itself
             if current.statements:
@@ -104,8 +108,11 @@ def structure(blocks: list[Block], title: str) -> list[DraftSection]:
             block.text,
             row_headings=block.headings,
             row_cells=block.cells,
+            lead_in=lead_in if block.kind == "item" else "",
         )
         current.statements.append(statement)
+        if block.kind != "item":
+            lead_in = block.text if block.text.endswith(":") else ""
     if current.statements:
         sections.append(current)
     elif current.title != title:  # a last heading with nothing under it keeps its words
