@@ -305,7 +305,10 @@ def _withdrawal(source: Source, data: Mapping[str, Any], path: JsonPath) -> With
         return None
     marked = data["withdrawn"]
     return Withdrawal(
-        marked["reason"], marked.get("moved_to", ""), source.location((*path, "withdrawn"))
+        marked["reason"],
+        marked.get("moved_to", ""),
+        source.location((*path, "withdrawn")),
+        marked.get("confirm", ""),
     )
 
 

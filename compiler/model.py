@@ -75,6 +75,7 @@ class Withdrawal:
     reason: str
     moved_to: str = ""
     location: Location | None = field(default=None, compare=False)
+    confirm: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)

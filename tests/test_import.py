@@ -133,6 +133,13 @@ def test_reimport_keeps_ids_and_diff_shows_the_revision(corpus: Path, tmp_path: 
     assert old_ids <= set(new)  # kept, or kept withdrawn
     dropped = [s for s in new.values() if "withdrawn" in s]
     assert [s["text"][:20] for s in dropped] == ["In some circumstance"]
+    assert "confirm it was dropped on purpose" in dropped[0]["withdrawn"]["confirm"]
+    assert any(c.what.startswith("withdrawal of") for c in done.confirmations)
+    findings = compile_corpus(corpus).findings
+    flagged = [
+        f for f in findings if f.code == "reading-not-confirmed" and "withdrawal" in f.message
+    ]
+    assert flagged and all(f.severity is Severity.INFO for f in flagged)
     visits = next(s for s in new.values() if "at least every 4 weeks" in s["text"])
     old_visits = next(s for s in statements(first) if "at least every 6 weeks" in s["text"])
     assert visits["id"] == old_visits["id"]

@@ -22,16 +22,34 @@ def readings_are_confirmed(corpus: Corpus, today: date) -> Iterable[Finding]:
         for document in authority.documents:
             for version in document.versions:
                 draft = version.status == "draft"
-                for statement in version.statements():
-                    marked = [
-                        (f"rule '{rule.id}'", rule.confirm, rule.location)
-                        for rule in statement.rules
-                        if rule.confirm
-                    ] + [
-                        (f"not_rules '{item.words}'", item.confirm, item.location)
-                        for item in statement.not_rules
-                        if item.confirm
-                    ]
+                for statement in version.all_statements():
+                    marked = (
+                        [
+                            (f"rule '{rule.id}'", rule.confirm, rule.location)
+                            for rule in statement.rules
+                            if rule.confirm
+                        ]
+                        + [
+                            (f"not_rules '{item.words}'", item.confirm, item.location)
+                            for item in statement.not_rules
+                            if item.confirm
+                        ]
+                        + [
+                            (
+                                f"the withdrawal of {what}",
+                                marked.confirm,
+                                marked.location or location,
+                            )
+                            for what, marked, location in (
+                                ("the statement", statement.withdrawn, statement.location),
+                                *(
+                                    (f"rule '{r.id}'", r.withdrawn, r.location)
+                                    for r in statement.rules
+                                ),
+                            )
+                            if marked is not None and marked.confirm
+                        ]
+                    )
                     for what, confirm, location in marked:
                         finding = error(
                             "reading-not-confirmed",

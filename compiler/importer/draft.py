@@ -120,7 +120,7 @@ def _statement(
             rule["confirm"] = proposed.confirm
         rules.append(rule)
     for dropped in old_rules.values():  # the revision no longer says it: kept, withdrawn
-        rules.append({**dropped, "withdrawn": {"reason": _dropped("rule")}})
+        rules.append({**dropped, "withdrawn": _dropped("rule")})
     if rules:
         data["rules"] = rules
     if proposal.unread:
@@ -131,11 +131,13 @@ def _statement(
     return data
 
 
-def _dropped(noun: str) -> str:
-    return (
-        f"The re-imported document no longer has this {noun} (standards import); confirm it "
-        "was dropped on purpose, or restore it"
-    )
+def _dropped(noun: str) -> dict[str, str]:
+    """The withdrawal of what a revision no longer says, marked for a person to confirm."""
+    return {
+        "reason": f"The re-imported document no longer has this {noun}.",
+        "confirm": f"the revised document no longer has this {noun}: confirm it was dropped on "
+        "purpose (and say why in the reason), or restore it",
+    }
 
 
 def _new_rule_id(rule_ids: Ids, statement_id: str, group: str, activity: str) -> str:
@@ -197,9 +199,7 @@ def _withdraw_the_rest(out: list[dict[str, Any]], previous: Previous, matched: s
                 target = {"id": section["id"], "title": section["title"], "statements": []}
                 out.append(target)
                 by_id[section["id"]] = target
-            target["statements"].append(
-                {**statement, "withdrawn": {"reason": _dropped("statement")}}
-            )
+            target["statements"].append({**statement, "withdrawn": _dropped("statement")})
 
 
 def _norm(text: str) -> str:

@@ -236,6 +236,12 @@ def _summary(
                     confirmations.append(
                         Confirmation(statement["id"], f"rule {rule['id']}", rule["confirm"])
                     )
+            for entry in [statement, *statement.get("rules", [])]:
+                if "confirm" in entry.get("withdrawn", {}):
+                    what = f"withdrawal of {entry['id']}"
+                    confirmations.append(
+                        Confirmation(statement["id"], what, entry["withdrawn"]["confirm"])
+                    )
             for item in statement.get("not_rules", []):
                 if "confirm" in item:
                     confirmations.append(

@@ -115,10 +115,18 @@ def to_confirm(current: Version) -> list[tuple[str, str, str]]:
     """
     return [
         (statement.id, what, confirm)
-        for statement in current.statements()
+        for statement in current.all_statements()
         for what, confirm in [
             *((f"rule {rule.id}", rule.confirm) for rule in statement.rules),
             *((f"words '{item.words}'", item.confirm) for item in statement.not_rules),
+            *(
+                (f"withdrawal of {what}", marked.confirm)
+                for what, marked in (
+                    ("the statement", statement.withdrawn),
+                    *((f"rule {rule.id}", rule.withdrawn) for rule in statement.rules),
+                )
+                if marked is not None
+            ),
         ]
         if confirm
     ]
