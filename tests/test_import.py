@@ -95,6 +95,25 @@ def test_a_confirm_left_in_a_published_version_is_an_error(corpus: Path) -> None
     assert "1.0.yaml" in str(errors[0].location)
 
 
+@pytest.mark.parametrize("setting", ["off", "warning", "info"])
+def test_no_authority_setting_lets_a_published_guess_through(corpus: Path, setting: str) -> None:
+    imported(corpus, WALSALL)
+    authority = corpus / "walsall" / "authority.yaml"
+    settings = yaml.safe_load(authority.read_text())
+    settings.setdefault("checks", {})["reading-not-confirmed"] = setting
+    authority.write_text(yaml.safe_dump(settings, sort_keys=False))
+    draft = corpus / "walsall" / "cin-visits" / "1.0.yaml"
+    notes = check(compile_corpus(corpus, run_checks=False).corpus, date(2024, 4, 1))
+    on_draft = [f for f in notes if f.code == "reading-not-confirmed"]
+    assert on_draft == [] if setting == "off" else on_draft  # a draft's notes are the authority's
+    draft.write_text(draft.read_text().replace("status: draft", "status: published"))
+    compiled = compile_corpus(corpus)
+    errors = [f for f in compiled.findings if f.code == "reading-not-confirmed"]
+    assert errors and all(f.severity is Severity.ERROR for f in errors)
+    result = CliRunner().invoke(standards, ["check", str(corpus / "walsall")])
+    assert result.exit_code == 1 and "still needs confirming" in result.output
+
+
 def test_the_same_file_gives_the_same_ids(corpus: Path, tmp_path: Path) -> None:
     other = tmp_path / "other"
     shutil.copytree(corpus, other)
