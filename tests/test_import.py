@@ -18,6 +18,7 @@ from compiler.cli import standards
 from compiler.errors import Severity
 from compiler.importer.blocks import UnreadableDocument
 from compiler.importer.importing import _write_new, import_document
+from compiler.importer.propose import propose
 from compiler.load import load
 from compiler.pipeline import compile_corpus
 
@@ -483,3 +484,13 @@ def test_a_list_item_is_read_with_the_sentence_that_introduced_it(
         "At least every 10 working days",
     )
     assert "who:" in rule["confirm"] and "plan_start" in rule["confirm"]
+
+
+def test_the_words_nearest_a_timescale_name_what_it_times() -> None:
+    sentence = (
+        "I will circulate the notes from the CIN meeting within 10 days "
+        "but will circulate the Plan within 5 days"
+    )
+    first, second = propose(sentence, ("Children in need",)).rules
+    assert (first.words, first.activity) == ("within 10 days", "cin_meeting_notes_circulation")
+    assert (second.words, second.activity) == ("within 5 days", "plan_circulation")

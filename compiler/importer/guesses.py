@@ -105,8 +105,12 @@ def activity_of(
         scored_activity(words, _regex_activity(words, group))
         for words in ((own, before, after, whole) if label else (before, after, whole))
     ]
+    # The nearest words that name a term clearly (over three quarters of its title) win:
+    # "I circulate the notes from the CIN meeting within 10 days but the Plan within 5"
+    # times the notes, even though the whole clause also names "plan circulation" fully.
+    near = next((f for f in found[:-1] if f and f[1] >= 0.75), None)
     full = next((f for f in found if f and f[1] == 1.0), None)
-    best = full or next((f for f in found if f), None)
+    best = near or full or next((f for f in found if f), None)
     if best is not None:
         return best[0], True
     nearest = sorted(
