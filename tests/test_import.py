@@ -494,3 +494,39 @@ def test_the_words_nearest_a_timescale_name_what_it_times() -> None:
     first, second = propose(sentence, ("Children in need",)).rules
     assert (first.words, first.activity) == ("within 10 days", "cin_meeting_notes_circulation")
     assert (second.words, second.activity) == ("within 5 days", "plan_circulation")
+
+
+def test_phases_split_by_other_words_are_one_marked_rule() -> None:
+    sentence = (
+        "We see children weekly for the first month they come into care and reduce our visits "
+        "to fortnightly where it is approved by the manager. We record the schedule."
+    )
+    (rule,) = propose(sentence, ("Children in care",)).rules
+    assert rule.words == (
+        "weekly for the first month they come into care and reduce our visits to fortnightly "
+        "where it is approved by the manager"
+    )
+    assert rule.words in sentence
+    assert rule.timescale == (
+        "weekly for the first month, then fortnightly where approved by the manager"
+    )
+    assert rule.event == "became_looked_after"
+    assert "read as one timescale" in rule.confirm
+
+
+def test_a_cap_after_split_phases_joins_them_and_unrelated_phrases_stay_apart() -> None:
+    capped = propose(
+        "I visit children subject to a plan weekly for the first month where it is approved "
+        "by my manager I will reduce my visits to fortnightly, they will never be further apart "
+        "than 4 weekly.",
+        (),
+    ).rules
+    assert [r.timescale for r in capped] == [
+        "weekly for the first month, then fortnightly where it is approved by my manager, "
+        "never further apart than 4 weekly"
+    ]
+    apart = propose(
+        "Children in care are seen weekly for the first month. Records are written up fortnightly.",
+        (),
+    ).rules
+    assert len(apart) == 2

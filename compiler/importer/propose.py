@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from compiler.importer.guesses import about, activity_of, named_event
+from compiler.importer.phased import join_phases
 from compiler.importer.tables import ACTIVITY_GROUPS, EVENTS, EVENTS_OF_ACTIVITY
 from compiler.phrases import Phrase, find_phrases
 from compiler.timescale.model import TimescaleError
@@ -96,6 +97,7 @@ def propose(text: str, context: Sequence[str], row_label: str = "") -> Proposal:
     for sentence in _SENTENCE.finditer(text):
         phrases = find_phrases(sentence.group(0))
         index = clause = 0
+        read_here: list[ProposedRule] = []
         while index < len(phrases):
             read = _read(
                 sentence.group(0), phrases, index, clause, text, (context, activity_context)
@@ -110,7 +112,8 @@ def propose(text: str, context: Sequence[str], row_label: str = "") -> Proposal:
                 index += 1
                 continue
             rule, index, clause = read
-            rules.append(rule)
+            read_here.append(rule)
+        rules.extend(join_phases(sentence.group(0), read_here))
     return Proposal(tuple(_extra_visits(rules)), tuple(unread))
 
 
