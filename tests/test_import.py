@@ -530,3 +530,21 @@ def test_a_cap_after_split_phases_joins_them_and_unrelated_phrases_stay_apart() 
         (),
     ).rules
     assert len(apart) == 2
+
+
+def test_a_clause_naming_no_activity_is_read_with_its_sentence_as_a_guess() -> None:
+    sentence = (
+        "During section 47 enquiries the child is seen within 24 hours, or as the manager "
+        "directs, and spoken to alone within the first week."
+    )
+    seen, alone = propose(sentence, ()).rules
+    assert seen.activity == "s47_child_seen" and "what:" not in seen.confirm
+    assert alone.activity == "s47_child_seen_alone"
+    assert "what: the activity 's47_child_seen_alone' is a guess" in alone.confirm
+
+
+def test_a_record_timed_from_the_visit_is_the_visits_record() -> None:
+    (rule,) = propose("The case record is completed within 48 hours of the visit.", ()).rules
+    assert rule.activity == "visit_recording"
+    (other,) = propose("The case record is completed within 48 hours of the meeting.", ()).rules
+    assert other.activity == "case_recording"

@@ -92,12 +92,15 @@ def _group(sentence: str, text: str, context: Sequence[str]) -> tuple[str, bool]
 
 
 def activity_of(
-    around: tuple[str, str, str], group: str, context: Sequence[str]
+    around: tuple[str, str, str], group: str, context: Sequence[str], sentence: str = ""
 ) -> tuple[str, bool]:
     """What the clause times, and whether it says so itself (else the headings are read).
 
     The words before the timescale are read first ("I record visits within 24 hours");
     the words after it ("monthly supervision") when those before name no activity fully.
+    A clause that names no activity at all is read with the rest of its ``sentence``
+    ("As part of section 47 enquiries I have seen the child within 24 hours and spoken
+    to them alone within the first week"), as a guess.
     """
     before, after, whole = around
     label, _, own = before.rpartition(": ")  # "Group: frequency": the frequency's words first
@@ -123,6 +126,9 @@ def activity_of(
     following = first_match(ACTIVITIES, after)
     if following is not None:
         return _settle(following[0], group, after), True
+    in_sentence = scored_activity(sentence) if sentence else None
+    if in_sentence is not None:
+        return in_sentence[0], False
     for words in context:  # headings name a topic loosely: the plain words first
         match = first_match(ACTIVITIES, words)
         if match is not None:

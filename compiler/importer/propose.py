@@ -219,7 +219,9 @@ def _rule(
     """
     context, activity_context = contexts
     group, group_sure, strength = about(sentence, text, tuple(context))
-    activity, activity_sure = activity_of(around, group, activity_context)
+    activity, activity_sure = activity_of(around, group, activity_context, sentence)
+    if activity == "case_recording" and re.search(r"\bvisit", window, _I):
+        activity = "visit_recording"  # a record timed from the visit is the visit's record
     if group == "all_children" and activity in ACTIVITY_GROUPS:
         group = ACTIVITY_GROUPS[activity]
     if activity == "review_minutes_circulation" and group == "child_in_need":
