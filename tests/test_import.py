@@ -548,3 +548,21 @@ def test_a_record_timed_from_the_visit_is_the_visits_record() -> None:
     assert rule.activity == "visit_recording"
     (other,) = propose("The case record is completed within 48 hours of the meeting.", ()).rules
     assert other.activity == "case_recording"
+
+
+def test_of_two_activities_named_as_fully_the_one_nearest_the_timescale_wins() -> None:
+    (rule,) = propose(
+        "Where a strategy discussion is needed the referral is progressed within 4 hours.", ()
+    ).rules
+    assert rule.activity == "referral_progression"
+    (other,) = propose(
+        "Where the referral is progressed a strategy discussion is held within 4 hours.", ()
+    ).rules
+    assert other.activity == "strategy_discussion"
+
+
+def test_an_early_help_review_is_the_early_help_plan_review() -> None:
+    (rule,) = propose(
+        "In early help I review one month after the EHA, then every 3 months.", ()
+    ).rules
+    assert (rule.group, rule.activity) == ("early_help", "early_help_plan_review")

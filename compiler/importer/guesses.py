@@ -105,7 +105,7 @@ def activity_of(
     before, after, whole = around
     label, _, own = before.rpartition(": ")  # "Group: frequency": the frequency's words first
     found = [
-        scored_activity(words, _regex_activity(words, group))
+        scored_activity(words, _regex_activity(words, group), nearest_end=words is not after)
         for words in ((own, before, after, whole) if label else (before, after, whole))
     ]
     # The nearest words that name a term clearly (over three quarters of its title) win:
@@ -160,6 +160,7 @@ def _settle(activity: str, group: str, words: str) -> str:
             "child_in_need": "cin_meeting",
             "child_protection": "review_conference",
             "care_leaver": "pathway_plan_review",
+            "early_help": "early_help_plan_review",
         }.get(group, "cin_meeting")
     if activity == "assessment":
         return "early_help_assessment" if group == "early_help" else "child_and_family_assessment"

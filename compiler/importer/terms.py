@@ -55,8 +55,16 @@ def best_activity(clause: str, preferred: str | None = None) -> str | None:
     return found[0] if found else None
 
 
-def scored_activity(clause: str, preferred: str | None = None) -> tuple[str, float] | None:
-    """:func:`best_activity` with the share of the term's title words the clause says."""
+def scored_activity(
+    clause: str, preferred: str | None = None, nearest_end: bool = False
+) -> tuple[str, float] | None:
+    """:func:`best_activity` with the share of the term's title words the clause says.
+
+    With ``nearest_end`` (the clause ends where its timescale begins), of equally
+    good terms the one named last is nearest the timescale and wins: "if a strategy
+    discussion is required the referral is progressed ... within 4 hours" times the
+    referral's progress.
+    """
     said = stems(clause)
     scored = []
     for term_id, words in _activities():
@@ -67,4 +75,21 @@ def scored_activity(clause: str, preferred: str | None = None) -> tuple[str, flo
         return None
     best = max(score for score, _ in scored)
     tied = [term_id for score, term_id in scored if score == best]
+    if nearest_end and len(tied) > 1:
+        order = _stem_positions(clause)
+        named_at = {
+            term_id: min(order[s] for s in dict(_activities())[term_id] if s in order)
+            for term_id in tied
+        }
+        nearest = max(named_at.values())
+        tied = [term_id for term_id in tied if named_at[term_id] == nearest]
     return (preferred if preferred in tied else tied[0]), best[0]
+
+
+def _stem_positions(clause: str) -> dict[str, int]:
+    """Where each stem of ``clause`` is first said, counted in words."""
+    positions: dict[str, int] = {}
+    for at, word in enumerate(re.findall(r"[a-z0-9]+", clause.lower().replace("&", " and "))):
+        if word not in _IGNORED:
+            positions.setdefault(SYNONYMS.get(word[:5], word[:5]), at)
+    return positions
