@@ -562,7 +562,6 @@ def test_of_two_activities_named_as_fully_the_one_nearest_the_timescale_wins() -
 
 
 def test_an_early_help_review_is_the_early_help_plan_review() -> None:
-    (rule,) = propose(
-        "In early help I review one month after the EHA, then every 3 months.", ()
-    ).rules
+    sentence = "I review one month after completing the EHA and then every 3 months thereafter"
+    (rule,) = propose(sentence, ()).rules
     assert (rule.group, rule.activity) == ("early_help", "early_help_plan_review")
