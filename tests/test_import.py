@@ -565,3 +565,12 @@ def test_an_early_help_review_is_the_early_help_plan_review() -> None:
     sentence = "I review one month after completing the EHA and then every 3 months thereafter"
     (rule,) = propose(sentence, ()).rules
     assert (rule.group, rule.activity) == ("early_help", "early_help_plan_review")
+
+
+def test_an_activity_named_plainly_before_the_timescale_beats_a_title_after_it() -> None:
+    (rule,) = propose(
+        "I have said how often I will visit which will be no less than monthly and have "
+        "discussed my schedule of visits with my manager.",
+        ("Children in need",),
+    ).rules
+    assert rule.activity == "statutory_visit"

@@ -112,15 +112,19 @@ def activity_of(
     # "I circulate the notes from the CIN meeting within 10 days but the Plan within 5"
     # times the notes, even though the whole clause also names "plan circulation" fully.
     near = next((f for f in found[:-1] if f and f[1] >= 0.75), None)
-    full = next((f for f in found if f and f[1] == 1.0), None)
-    best = near or full or next((f for f in found if f), None)
-    if best is not None:
-        return best[0], True
     nearest = sorted(
         (-match.end(), order, term)
         for order, (pattern, term) in enumerate(ACTIVITIES)
         for match in pattern.finditer(before)
     )
+    if nearest and not label and found[0] is None:
+        # the words before name an activity plainly ("how often I will visit, which will be
+        # no less than monthly"): they are read before a fuller title after the timescale
+        return _settle(nearest[0][2], group, before), True
+    full = next((f for f in found if f and f[1] == 1.0), None)
+    best = near or full or next((f for f in found if f), None)
+    if best is not None:
+        return best[0], True
     if nearest:
         return _settle(nearest[0][2], group, before), True
     following = first_match(ACTIVITIES, after)
