@@ -574,3 +574,11 @@ def test_an_activity_named_plainly_before_the_timescale_beats_a_title_after_it()
         ("Children in need",),
     ).rules
     assert rule.activity == "statutory_visit"
+
+
+def test_a_referral_in_a_section_about_another_group_is_that_groups_marked() -> None:
+    sentence = "My team manager will respond to the referral within 24 hours."
+    (in_section,) = propose(sentence, ("Early help",)).rules
+    assert in_section.group == "early_help" and "who:" in in_section.confirm
+    (alone,) = propose(sentence, ()).rules
+    assert alone.group == "referred_child"

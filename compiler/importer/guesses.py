@@ -83,11 +83,18 @@ def about(sentence: str, text: str, context: tuple[str, ...]) -> tuple[str, bool
 
 def _group(sentence: str, text: str, context: Sequence[str]) -> tuple[str, bool]:
     """The group the words are about, and whether the sentence itself names it."""
-    for depth, words in enumerate((sentence, text, *context)):
-        match = first_match(GROUPS, words)
-        if match is not None:
-            term, only = match
-            return term, depth == 0 or (depth == 1 and only)
+    read = [first_match(GROUPS, words) for words in (sentence, text, *context)]
+    for depth, match in enumerate(read):
+        if match is None:
+            continue
+        term, only = match
+        if term == "referred_child" and depth <= 1:
+            # "respond to the referral" names the referral, not always a referred child: a
+            # section about another group ("Early help") says whose referral it is
+            heading = next((m[0] for m in read[2:] if m and m[0] != "referred_child"), None)
+            if heading is not None:
+                return heading, False
+        return term, depth == 0 or (depth == 1 and only)
     return "all_children", False
 
 
