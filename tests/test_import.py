@@ -19,6 +19,7 @@ from compiler.errors import Severity
 from compiler.importer.blocks import UnreadableDocument
 from compiler.importer.importing import _write_new, import_document
 from compiler.importer.propose import propose
+from compiler.importer.text import read_text
 from compiler.load import load
 from compiler.pipeline import compile_corpus
 
@@ -582,3 +583,11 @@ def test_a_referral_in_a_section_about_another_group_is_that_groups_marked() -> 
     assert in_section.group == "early_help" and "who:" in in_section.confirm
     (alone,) = propose(sentence, ()).rules
     assert alone.group == "referred_child"
+
+
+def test_a_short_line_stating_a_timescale_is_a_statement_not_a_heading() -> None:
+    blocks = read_text("Visits\n\nI hold review meetings monthly\n\nMore words follow here.\n")
+    assert [(b.kind, b.text) for b in blocks][:2] == [
+        ("heading", "Visits"),
+        ("paragraph", "I hold review meetings monthly"),
+    ]

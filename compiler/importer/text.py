@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from compiler.importer.blocks import Block, UnreadableDocument, clean, strip_bullet
+from compiler.phrases import find_phrases
 
 _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _NUMBERED_TITLE = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(\S.*)$")
@@ -136,5 +137,7 @@ def _heading_level(text: str, line: str) -> int:
         return numbered.group(1).count(".") + 1
     words = text.split()
     if len(words) <= 9 and text[-1] not in ".;:,!\"”'" and text[0].isupper():
-        return 3
+        # a short line that states a timescale ("I hold review meetings monthly", "Care
+        # Order – every 6 weeks") is a statement whose rule must not be lost to a heading
+        return 0 if find_phrases(text) else 3
     return 0
