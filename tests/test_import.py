@@ -586,8 +586,14 @@ def test_a_referral_in_a_section_about_another_group_is_that_groups_marked() -> 
 
 
 def test_a_short_line_stating_a_timescale_is_a_statement_not_a_heading() -> None:
-    blocks = read_text("Visits\n\nI hold review meetings monthly\n\nMore words follow here.\n")
-    assert [(b.kind, b.text) for b in blocks][:2] == [
+    blocks = read_text(
+        "Visits\n\nI hold review meetings monthly\n\nI have introduced myself\n\n"
+        "Care Order – every 6 weeks\n\nCore groups\n"
+    )
+    assert [(b.kind, b.text) for b in blocks] == [
         ("heading", "Visits"),
         ("paragraph", "I hold review meetings monthly"),
+        ("paragraph", "I have introduced myself"),
+        ("paragraph", "Care Order – every 6 weeks"),
+        ("heading", "Core groups"),
     ]

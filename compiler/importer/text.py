@@ -138,6 +138,8 @@ def _heading_level(text: str, line: str) -> int:
     words = text.split()
     if len(words) <= 9 and text[-1] not in ".;:,!\"”'" and text[0].isupper():
         # a short line that states a timescale ("I hold review meetings monthly", "Care
-        # Order – every 6 weeks") is a statement whose rule must not be lost to a heading
-        return 0 if find_phrases(text) else 3
+        # Order – every 6 weeks") is a statement whose rule must not be lost to a heading,
+        # and so is one a practitioner says ("I have ensured all present have introduced
+        # themselves"): headings name topics, they do not speak in the first person
+        return 0 if find_phrases(text) or words[0] in ("I", "We") else 3
     return 0
