@@ -256,7 +256,22 @@ def write_file_atomically(target: Path, text: str) -> None:
     """Write ``text`` (UTF-8) to ``target`` through a temporary file beside it, then rename.
 
     A reader never sees half a file, and a failure leaves any earlier ``target`` as it was.
+    A target that is not a regular file (``/dev/null``, ``/dev/stdout``, a named pipe) is
+    written into as the shell's ``>`` would: renaming over it would replace the device
+    itself, and as root that turns ``--out /dev/null`` into a file every program then
+    writes into. A symbolic link to a regular file is followed, not replaced.
     """
+    try:
+        status = os.stat(target)
+    except FileNotFoundError:
+        status = None
+    if status is not None and stat.S_ISDIR(status.st_mode):
+        raise IsADirectoryError(21, "is a folder, not a file", str(target))
+    if status is not None and not stat.S_ISREG(status.st_mode):
+        with open(target, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        return
+    target = Path(os.path.realpath(target))
     descriptor, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}-")
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
