@@ -22,11 +22,12 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from compiler.calendar import Calendar, load_calendar
+from compiler.calendar import load_calendar
 from compiler.model import Authority, Rule, Section, Statement, Version
 from compiler.rules.applying import Entry, authority_entries, version_entries
 from compiler.rules.floor import Located, horizon_start, misses
 from compiler.rules.periodic import cycle_holds
+from compiler.timescale.model import Timescale
 
 
 @dataclass(frozen=True)
@@ -89,17 +90,26 @@ def _floor_marks(
         _SHARED.clear()  # bounded: a long-lived process never grows without end
         _IN_PLAY.clear()
     in_play = {
-        activity: _in_play(local, statutory, floor.id, activity, calendar, on)
+        activity: _in_play(local, statutory, floor.id, activity)
         for activity in {e.rule.activity for e in local}
     }
+    calendar_number = _IN_PLAY.setdefault((calendar,), len(_IN_PLAY))
     marks = {}
     for version in authority.in_force(on):
         for rule in version.rules():
-            number, dateless = in_play[rule.activity]
+            number, timescales, statutory_from = in_play[rule.activity]
             same = (e for e in local if e.rule.activity == rule.activity)
             position = next(i for i, e in enumerate(same) if e.rule is rule)
-            year = None if dateless else horizon_start(version.effective_from)
-            key = (number, position, year)
+            tried_from = horizon_start(version.effective_from)
+            # Where the rule and the statutory rules it is compared with count calendar days,
+            # weeks, months and years only, whether it is ever later depends on no calendar
+            # and no year (compiler.rules.periodic), so neither is part of the key.
+            days = (tried_from, *statutory_from)
+            dateless = all(
+                cycle_holds((rule.timescale, *timescales), day) for day in (min(days), max(days))
+            )
+            dated = None if dateless else (tried_from, calendar_number, statutory_from)
+            key = (number, position, dated)
             if key not in _SHARED:
                 found = misses(rule, local, statutory, calendar, version.effective_from)
                 _SHARED[key] = tuple(
@@ -117,31 +127,18 @@ def _in_play(
     statutory: list[Entry[Located]],
     floor_id: str,
     activity: str,
-    calendar: Calendar,
-    on: date,
-) -> tuple[int, bool]:
-    """A number for the rules of one activity in play (all that
-    :func:`compiler.rules.floor.misses` reads), and whether they are *dateless*.
-
-    Where every timescale in play counts calendar days, weeks, months and years only,
-    whether a rule is ever later depends on no calendar and no year
-    (:mod:`compiler.rules.periodic`), so neither is part of the key.
-    """
+) -> tuple[int, tuple[Timescale, ...], tuple[date, ...]]:
+    """A number for the rules of one activity in play (what :func:`compiler.rules.floor.misses`
+    reads of them, but for dates), the statutory timescales, and the first start date each
+    statutory rule is tried from."""
     local = [e for e in local if e.rule.activity == activity]
     statutory = [e for e in statutory if e.rule.activity == activity]
-    tried_from = [horizon_start(e.item[0].effective_from) for e in (*local, *statutory)]
-    timescales = [e.rule.timescale for e in (*local, *statutory)]
-    dateless = all(
-        cycle_holds(timescales, day)
-        for day in (min(tried_from, default=on), max(tried_from, default=on))
+    content = (floor_id, _content(local), _content(statutory))
+    return (
+        _IN_PLAY.setdefault(content, len(_IN_PLAY)),  # hashed once, not per rule
+        tuple(e.rule.timescale for e in statutory),
+        tuple(horizon_start(e.item[0].effective_from) for e in statutory),
     )
-    content = (
-        floor_id,
-        _content(local),
-        _content(statutory, dated=not dateless),
-        None if dateless else calendar,
-    )
-    return _IN_PLAY.setdefault(content, len(_IN_PLAY)), dateless  # hashed once, not per rule
 
 
 _SHARED: dict[tuple[Any, ...], tuple[tuple[str, str], ...]] = {}
@@ -153,10 +150,9 @@ _IN_PLAY: dict[tuple[Any, ...], int] = {}
 """A number for each distinct set of rules in play, so that a rule's key is cheap to hash."""
 
 
-def _content(entries: list[Entry[tuple[Version, Rule]]], dated: bool = False) -> tuple[Any, ...]:
-    """What :func:`compiler.rules.floor.misses` reads of the rules in play, and nothing else:
-    their keys, overrides, children, activity, conditions and timescales, and (``dated``, for
-    statutory rules) the first start date tried against each."""
+def _content(entries: list[Entry[Located]]) -> tuple[Any, ...]:
+    """What :func:`compiler.rules.floor.misses` reads of the rules in play, but for dates:
+    their keys, overrides, children, activity, conditions and timescales."""
     return tuple(
         (
             e.key,
@@ -165,7 +161,6 @@ def _content(entries: list[Entry[tuple[Version, Rule]]], dated: bool = False) ->
             e.rule.activity,
             e.rule.conditions,
             e.rule.timescale,
-            horizon_start(e.item[0].effective_from) if dated else None,
         )
         for e in entries
     )
