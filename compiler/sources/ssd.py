@@ -1,0 +1,368 @@
+"""The Standard Safeguarding Dataset read into the audit's cases, by the declared mapping.
+
+:func:`read_ssd` reads each table of :mod:`compiler.sources.ssd_mapping` from
+the database, links every dated row to its case and returns
+:class:`compiler.cases.Cases` for :func:`compiler.audit.audit` (the evaluator
+itself, unchanged), with what a report needs beside it: each case's person,
+team, worker and end. Nothing is dropped silently: a row that cannot be
+judged is a :class:`SourceProblem` (table, key, reason), and a row left out
+on purpose (a cancelled review, a date after the one judged) is counted.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+import pyarrow as pa
+
+from compiler.cases import Cases
+from compiler.evaluate import Pack
+from compiler.sources import ssd_mapping as mapping
+from compiler.sources.columns import DAY, days, flags, positions, strings, text
+from compiler.sources.database import Database
+
+NAT = np.datetime64("NaT", "D")
+
+
+@dataclass(frozen=True)
+class SourceProblem:
+    """A row that cannot be judged: its table, its key and why."""
+
+    table: str
+    key: str
+    reason: str
+
+    def render(self) -> str:
+        return f"{self.table} {self.key or '(no key)'}: {self.reason}"
+
+
+@dataclass
+class CaseRecords:
+    """The cases of the SSD, as the audit reads them, and what the report shows beside them."""
+
+    cases: Cases
+    person: list[str]
+    team: list[str]
+    worker: list[str]
+    end: np.ndarray
+    problems: list[SourceProblem] = field(default_factory=list)
+    left_out: Counter = field(default_factory=Counter)
+    missing_tables: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Group:
+    """One group's cases while they are read: keys sorted, and columns per case."""
+
+    spec: mapping.CaseTable
+    keys: list[str]
+    person: list[str]
+    start: np.ndarray
+    end: np.ndarray
+    team: list[str]
+    worker: list[str]
+
+
+def read_ssd(database: Database, pack: Pack, until: date) -> CaseRecords:
+    """Every case of the SSD in ``database`` with its events dated on or before ``until``."""
+    problems: list[SourceProblem] = []
+    left_out: Counter = Counter()
+    missing: list[str] = []
+    rows = 0
+    groups: dict[str, _Group] = {}
+    for spec in mapping.CASES:
+        if not database.has_table(spec.table):
+            missing.append(spec.table)
+            continue
+        group, read = _read_cases(database, spec, problems)
+        groups[spec.group] = group
+        rows += read
+    parts: list[tuple[str, np.ndarray, str, np.ndarray]] = []  # (group, case, kind, date)
+    for group in groups.values():
+        if group.spec.start_event:
+            chosen = ~np.isnat(group.start)
+            parts.append(
+                (
+                    group.spec.group,
+                    np.flatnonzero(chosen),
+                    group.spec.start_event,
+                    group.start[chosen],
+                )
+            )
+    for source in mapping.EVENTS:
+        if source.group not in groups:
+            continue
+        if not database.has_table(source.table):
+            missing.append(source.table)
+            continue
+        found, read = _read_events(database, source, groups[source.group], problems, left_out)
+        parts += found
+        rows += read
+    parts += _derived(parts)
+    qualifiers = _qualifiers(database, groups, until, missing, left_out)
+    _teams(database, groups, until, missing)
+    horizon = tuple(np.datetime64(d, "D") for d in pack.horizon)
+    cases = _to_cases(groups, parts, qualifiers, until, horizon, rows, problems, left_out)
+    everyone = [g for g in groups.values()]
+    return CaseRecords(
+        cases=cases,
+        person=[p for g in everyone for p in g.person],
+        team=[t for g in everyone for t in g.team],
+        worker=[w for g in everyone for w in g.worker],
+        end=np.concatenate([g.end for g in everyone]) if everyone else np.zeros(0, DAY),
+        problems=problems,
+        left_out=left_out,
+        missing_tables=sorted(set(missing)),
+    )
+
+
+def _read_cases(
+    database: Database, spec: mapping.CaseTable, problems: list[SourceProblem]
+) -> tuple[_Group, int]:
+    wanted = [c for c in (spec.key, spec.person, spec.start, spec.end, spec.team, spec.worker) if c]
+    read = database.columns(spec.table, list(dict.fromkeys(wanted)))
+    keys = strings(read[spec.key])
+    person = strings(read[spec.person])
+    start = days(read[spec.start]) if spec.start else np.full(len(keys), NAT)
+    end = days(read[spec.end]) if spec.end else np.full(len(keys), NAT)
+    open_ = np.isnat(end) if spec.end else np.ones(len(keys), dtype=bool)
+    team = strings(read[spec.team]) if spec.team else [None] * len(keys)
+    worker = strings(read[spec.worker]) if spec.worker else [None] * len(keys)
+    cases: dict[str, list] = {}
+    for i, key in enumerate(keys):
+        if key is None:
+            problems.append(SourceProblem(spec.table, "", f"no {spec.key}: the row is no case"))
+            continue
+        if spec.start and np.isnat(start[i]):
+            problems.append(
+                SourceProblem(spec.table, key, f"no {spec.start} (or not a date): no clock starts")
+            )
+        if key not in cases:
+            cases[key] = [person[i], start[i], end[i], bool(open_[i]), team[i], worker[i]]
+            continue
+        found = cases[key]  # a period of care's next episode: earliest start, latest end
+        if not np.isnat(start[i]) and (np.isnat(found[1]) or start[i] < found[1]):
+            found[1] = start[i]
+        found[3] = found[3] or bool(open_[i])
+        if not np.isnat(end[i]) and (np.isnat(found[2]) or end[i] > found[2]):
+            found[2] = end[i]
+    ordered = sorted(cases)
+    values = [cases[k] for k in ordered]
+    return (
+        _Group(
+            spec,
+            ordered,
+            [v[0] or "" for v in values],
+            np.array([v[1] for v in values], dtype=DAY),
+            np.array([NAT if v[3] else v[2] for v in values], dtype=DAY),
+            [v[4] or "" for v in values],
+            [v[5] or "" for v in values],
+        ),
+        len(keys),
+    )
+
+
+def _read_events(
+    database: Database,
+    source: mapping.EventSource,
+    group: _Group,
+    problems: list[SourceProblem],
+    left_out: Counter,
+) -> tuple[list[tuple[str, np.ndarray, str, np.ndarray]], int]:
+    extra = [source.case, source.person, source.seen, source.cancelled]
+    extra.append(source.only[0] if source.only else None)
+    wanted = list(dict.fromkeys([source.key, source.date, *(c for c in extra if c)]))
+    read = database.columns(source.table, wanted)
+    count = len(read[source.key])
+    keep = np.ones(count, dtype=bool)
+    if source.only:
+        values = text(read[source.only[0]]).to_pylist()
+        keep &= np.array([v in source.only[1] for v in values], dtype=bool)
+    if source.cancelled:
+        cancelled = flags(read[source.cancelled], "Y")
+        for _ in range(int((cancelled & keep).sum())):
+            left_out[(source.table, f"{source.cancelled} = Y (cancelled)")] += 1
+        keep &= ~cancelled
+    dated = days(read[source.date])
+    case = np.full(count, -1, dtype=np.int64)
+    if source.case:
+        case = positions(read[source.case], group.keys)
+    if source.person:
+        by_person = _link_by_person(group, read[source.person], dated, source.within_case)
+        case = np.where(case >= 0, case, by_person)
+    keys = None
+    unjudged = keep & (np.isnat(dated) | (case < 0)) if source.every_row else np.zeros(count, bool)
+    for i in np.flatnonzero(unjudged):
+        keys = keys or strings(read[source.key])
+        if np.isnat(dated[i]):
+            reason = f"no {source.date} (or not a date)"
+        else:
+            reason = (
+                f"no {group.spec.group} case in {group.spec.table} to link it to"
+                + (f" (by {source.case})" if source.case else "")
+                + (f" (by {source.person} and the date)" if source.person else "")
+            )
+        problems.append(SourceProblem(source.table, keys[i] or "", reason))
+    keep &= ~np.isnat(dated) & (case >= 0)
+    failed = flags(read[source.seen], "N") & keep if source.seen else np.zeros(count, dtype=bool)
+    found = [(group.spec.group, case[keep & ~failed], source.kind, dated[keep & ~failed])]
+    if failed.any():
+        found.append((group.spec.group, case[failed], "failed_visit", dated[failed]))
+    return found, count
+
+
+def _link_by_person(
+    group: _Group, person: pa.Array, dated: np.ndarray, within_case: bool
+) -> np.ndarray:
+    """Each row's case: the person's case open on the row's date (latest started), or -1."""
+    people = sorted(set(group.person))
+    row_person = positions(person, people)
+    case_person = positions(pa.array(group.person, type=pa.string()), people)
+    if not within_case:
+        first = {}
+        for index, p in enumerate(case_person.tolist()):
+            first[p] = index
+        lookup = np.array([first.get(p, -1) for p in range(len(people))] or [-1], dtype=np.int64)
+        return np.where(row_person >= 0, lookup[np.maximum(row_person, 0)], -1)
+    base = np.datetime64("1900-01-01", "D")
+    shift = 1 << 18
+    start = np.where(np.isnat(group.start), base, group.start)
+    case_key = case_person * shift + (start - base).astype(np.int64)
+    order = np.argsort(case_key, kind="stable")
+    sorted_key = case_key[order]
+    row_day = np.where(np.isnat(dated), base, dated)
+    row_key = row_person * shift + (row_day - base).astype(np.int64)
+    at = np.searchsorted(sorted_key, row_key, side="right") - 1
+    inside = np.maximum(at, 0)
+    candidate = order[inside]
+    same = (at >= 0) & (row_person >= 0) & (case_person[candidate] == row_person)
+    end = group.end[candidate]
+    open_then = np.isnat(end) | (row_day <= np.where(np.isnat(end), row_day, end))
+    return np.where(same & open_then & ~np.isnat(dated), candidate, -1)
+
+
+def _derived(parts: list[tuple[str, np.ndarray, str, np.ndarray]]) -> list:
+    """``first_review``: each case's earliest review (reg 28(3), (4): "until the first review")."""
+    found = []
+    for name, (of, _) in mapping.DERIVED.items():
+        for group, case, kind, dated in parts:
+            if kind != of or not len(case):
+                continue
+            order = np.lexsort((dated, case))
+            first = np.ones(len(order), dtype=bool)
+            first[1:] = case[order][1:] != case[order][:-1]
+            found.append((group, case[order][first], name, dated[order][first]))
+    return found
+
+
+def _qualifiers(
+    database: Database, groups: dict[str, _Group], until: date, missing: list, left_out: Counter
+) -> dict[tuple[str, int], dict[str, str]]:
+    """Each case's qualifiers: the latest coded row on or before ``until``."""
+    chosen: dict[tuple[str, int], dict[str, str]] = {}
+    limit = np.datetime64(until, "D")
+    for source in mapping.QUALIFIERS:
+        group = groups.get(source.group)
+        if group is None:
+            continue
+        if not database.has_table(source.table):
+            missing.append(source.table)
+            continue
+        wanted = [
+            c for c in (source.key, source.date, source.value, source.case, source.person) if c
+        ]
+        read = database.columns(source.table, list(dict.fromkeys(wanted)))
+        dated = days(read[source.date])
+        case = positions(read[source.case], group.keys) if source.case else None
+        if source.person:
+            by_person = _link_by_person(group, read[source.person], dated, True)
+            case = by_person if case is None else np.where(case >= 0, case, by_person)
+        codes = text(read[source.value]).to_pylist()
+        usable = np.flatnonzero((case >= 0) & ~np.isnat(dated) & (dated <= limit))
+        latest: dict[int, tuple] = {}
+        for i in usable[np.argsort(dated[usable], kind="stable")]:
+            latest[int(case[i])] = (codes[i],)
+        for index, (code,) in sorted(latest.items()):
+            value = source.codes.get((code or "").upper())
+            if value is None:
+                left_out[(source.table, f"{source.value} '{code}' has no {source.qualifier}")] += 1
+                continue
+            chosen.setdefault((source.group, index), {})[source.qualifier] = value
+    return chosen
+
+
+def _teams(database: Database, groups: dict[str, _Group], until: date, missing: list) -> None:
+    """Team and worker from ssd_involvements for cases whose own table has none."""
+    table, key, person, team, worker, started = mapping.TEAMS
+    needed = [g for g in groups.values() if not g.spec.team]
+    if not needed:
+        return
+    if not database.has_table(table):
+        missing.append(table)
+        return
+    read = database.columns(table, [key, person, team, worker, started])
+    dated = days(read[started])
+    limit = np.datetime64(until, "D")
+    people, teams, workers = (strings(read[c]) for c in (person, team, worker))
+    latest: dict[str, tuple] = {}
+    for i in np.argsort(dated, kind="stable"):
+        if not np.isnat(dated[i]) and dated[i] <= limit and people[i]:
+            latest[people[i]] = (teams[i] or "", workers[i] or "")
+    for group in needed:
+        found = [latest.get(p, ("", "")) for p in group.person]
+        group.team = [t for t, _ in found]
+        group.worker = [w for _, w in found]
+
+
+def _to_cases(
+    groups: dict[str, _Group],
+    parts: list[tuple[str, np.ndarray, str, np.ndarray]],
+    qualifiers: dict[tuple[str, int], dict[str, str]],
+    until: date,
+    horizon: tuple[np.datetime64, np.datetime64],
+    rows: int,
+    problems: list[SourceProblem],
+    left_out: Counter,
+) -> Cases:
+    offset, number = {}, 0
+    for name, group in groups.items():
+        offset[name] = number
+        number += len(group.keys)
+    limit = np.datetime64(until, "D")
+    kinds = sorted({kind for _, _, kind, _ in parts})
+    row_case, row_kind, row_date = [], [], []
+    for group, case, kind, dated in parts:
+        later = dated > limit
+        outside = (dated < horizon[0]) | (dated > horizon[1])
+        if later.any():
+            left_out[(kind, f"dated after {until.isoformat()}, the date judged")] += int(
+                later.sum()
+            )
+        if outside.any():
+            problems.append(
+                SourceProblem(
+                    kind,
+                    "",
+                    f"{int(outside.sum())} row(s) dated outside the pack's "
+                    f"horizon ({horizon[0]} to {horizon[1]})",
+                )
+            )
+        keep = ~later & ~outside
+        row_case.append(case[keep] + offset[group])
+        row_kind.append(np.full(int(keep.sum()), kinds.index(kind), dtype=np.int64))
+        row_date.append(dated[keep])
+    return Cases(
+        rows=rows,
+        problems=[],
+        case_ids=[k for g in groups.values() for k in g.keys],
+        case_group=[name for name, g in groups.items() for _ in g.keys],
+        row_case=np.concatenate(row_case) if row_case else np.zeros(0, np.int64),
+        row_kind=np.concatenate(row_kind) if row_kind else np.zeros(0, np.int64),
+        row_date=np.concatenate(row_date) if row_date else np.zeros(0, DAY),
+        kinds=kinds,
+        facts={},
+        qualifiers={offset[g] + i: q for (g, i), q in sorted(qualifiers.items())},
+    )
