@@ -47,10 +47,12 @@ class SourceAudit:
 
 
 def open_only(records: CaseRecords, on: date) -> tuple[Cases, np.ndarray]:
-    """The cases still open on ``on`` (a plan ended or a period of care ceased is not judged)."""
+    """The cases open on ``on``: begun by then, not ended (a closed plan is not judged)."""
     cases = records.cases
     day = np.datetime64(on, "D")
     keep = np.isnat(records.end) | (records.end > day) if len(records.end) else np.zeros(0, bool)
+    if records.start is not None and len(records.start):
+        keep &= np.isnat(records.start) | (records.start <= day)
     number = np.cumsum(keep) - 1
     rows = keep[cases.row_case] if len(cases.row_case) else np.zeros(0, dtype=bool)
     chosen = np.flatnonzero(keep)

@@ -49,6 +49,7 @@ class CaseRecords:
     worker: list[str]
     end: np.ndarray
     problems: list[SourceProblem] = field(default_factory=list)
+    start: np.ndarray | None = None  # each case's start (NaT: none recorded)
     left_out: Counter = field(default_factory=Counter)
     missing_tables: list[str] = field(default_factory=list)
 
@@ -113,6 +114,7 @@ def read_ssd(database: Database, pack: Pack, until: date) -> CaseRecords:
         team=[t for g in everyone for t in g.team],
         worker=[w for g in everyone for w in g.worker],
         end=np.concatenate([g.end for g in everyone]) if everyone else np.zeros(0, DAY),
+        start=np.concatenate([g.start for g in everyone]) if everyone else np.zeros(0, DAY),
         problems=problems,
         left_out=left_out,
         missing_tables=sorted(set(missing)),
