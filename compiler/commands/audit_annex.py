@@ -39,6 +39,21 @@ def audit_annex_a(path: Path, pack: Pack, on: date) -> SourceAudit:
                 for r in counts
             ),
         )
+    from dataclasses import replace as replaced
+
+    from compiler.sources.judgeable import Unjudged as Note
+
+    judged = replaced(
+        judged,
+        readings=(
+            *judged.readings,
+            Note(
+                "(all rules for children in care)",
+                "Annex A gives no placement type: a child in a particular placement (with "
+                "parents, with a connected person, for adoption) is judged by the general rules",
+            ),
+        ),
+    )
     open_cases, _ = open_only(annex.records, on)
     result = run_audit(open_cases, judged.pack, on)
     found = SourceAudit(
