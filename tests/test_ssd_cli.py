@@ -1,0 +1,146 @@
+"""``standards audit --ssd`` end to end: outputs, exit codes and messages, never a traceback."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from benchmarks.generate_ssd import generate_ssd, write_duckdb
+from compiler.cli import standards
+from tests.ssd_tables import sqlite_of
+
+ON = date(2026, 1, 9)
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def ssd(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("ssd") / "ssd.duckdb"
+    write_duckdb(generate_ssd(120, until=ON, seed=3), path)
+    return path
+
+
+def run(packs: Path, *arguments: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(
+        standards,
+        ["audit", "--authority", "walsall", "--on", ON.isoformat(), "--packs", str(packs),
+         *arguments],
+    )  # fmt: skip
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_a_full_audit_writes_the_table_history_summary_and_report(
+    ssd: Path, packs: Path, tmp_path: Path
+) -> None:
+    code, out, err = run(
+        packs, "--ssd", str(ssd), "--from", "2025-04-01", "--to", "2025-12-31",
+        "--history", str(tmp_path / "h.csv"), "--report", str(tmp_path / "r.html"),
+        "--summary-json", str(tmp_path / "s.json"), "--out", str(tmp_path / "o.csv"),
+    )  # fmt: skip
+    assert code == 0, err
+    assert out == ""
+    table = list(csv.DictReader(io.StringIO((tmp_path / "o.csv").read_text(encoding="utf-8"))))
+    assert {r["status"] for r in table} >= {"due", "overdue"}
+    history = (tmp_path / "h.csv").read_text(encoding="utf-8").splitlines()
+    assert history[0].startswith("case_id,person,group,team,worker,activity,rule")
+    summary = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
+    why = {u["rule"]: u["why"] for u in summary["rules_not_judged"]}
+    assert why["england/working-together/first-core-group"] == (
+        "the SSD has no date of first_core_group for child_protection"
+    )
+    assert "private_fostering" in why["england/private-fostering-regulations-2005/reg-8-visits"]
+    assert summary["history"]["late"] == sum(line.endswith(",late") for line in history)
+    shares = {(s["by"], s["value"]) for s in summary["history"]["shares"]}
+    assert ("month", "2025-06") in shares and ("team", "Children in Care") in shares
+    report = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "no personal data beyond the case and person ids" in report
+    assert '<svg role="img"' in report and "<caption>On time by month due</caption>" in report
+    assert "cannot be judged" in err and "interval(s) due" in err
+
+
+def test_a_row_that_cannot_be_judged_is_named_and_exits_1(packs: Path, tmp_path: Path) -> None:
+    url = sqlite_of(
+        {
+            "ssd_cp_plans": [("C1", "P1", date(2025, 12, 1), None)],
+            "ssd_cp_visits": [("V1", "P1", "C1", "2025-02-30", "Y", "Y")],
+        },
+        tmp_path / "ssd.sqlite",
+    )
+    code, out, err = run(packs, "--ssd", url)
+    assert code == 1
+    assert "ssd_cp_visits V1: no cppv_cp_visit_date (or not a date)" in err
+    # Walsall sets no visiting rule for child protection (national guidance sets none), and the
+    # review conference counts from an initial conference the records do not have: not started.
+    assert "C1,child_protection,,,,,,,,not_started," in out
+
+
+def test_a_table_without_a_column_of_the_ssd_exits_2_naming_both(
+    packs: Path, tmp_path: Path
+) -> None:
+    import sqlite3
+
+    connection = sqlite3.connect(tmp_path / "ssd.sqlite")
+    connection.execute("CREATE TABLE ssd_cp_plans (cppl_cp_plan_id, cppl_person_id)")
+    connection.commit()
+    code, _, err = run(packs, "--ssd", f"sqlite:///{tmp_path / 'ssd.sqlite'}")
+    assert code == 2
+    assert "the table ssd_cp_plans has no column cppl_cp_plan_start_date" in err
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--ssd", "/no/such.duckdb"], "no database at /no/such.duckdb"),
+        (["--ssd", "sqlite:////no/such.sqlite"], "no SQLite database at /no/such.sqlite"),
+        (["--ssd", "x.duckdb", "--annex-a", __file__], "not both"),
+        (["--from", "2025-01-01"], "give CASES (a CSV of case events), --ssd URL or --annex-a"),
+        (["--ssd", "x", "--to", "2025-01-01"], "--to needs --from"),
+        (["--ssd", "x", "--from", "2025-06-01", "--to", "2025-01-01"], "is after --to"),
+        (["--ssd", "x", "--history", "h.csv"], "--history needs --from"),
+        (["--ssd", "nosuchdriver://u@h/db"], "cannot connect to the database"),
+    ],
+)
+def test_usage_errors_exit_2_with_what_to_do(
+    packs: Path, arguments: list[str], message: str
+) -> None:
+    code, _, err = run(packs, *arguments)
+    assert code == 2, err
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_without_the_ssd_extra_it_says_what_to_install_and_build_still_works(
+    ssd: Path, tmp_path: Path
+) -> None:
+    blocked = (
+        "import sys\n"
+        "for name in ('duckdb', 'sqlalchemy', 'openpyxl', 'psycopg'):\n"
+        "    sys.modules[name] = None\n"
+        "from compiler.cli import main\n"
+        "sys.argv = ['standards', *sys.argv[1:]]\n"
+        "main()\n"
+    )
+    script = tmp_path / "blocked.py"
+    script.write_text(blocked, encoding="utf-8")
+    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
+    built = subprocess.run(
+        [sys.executable, str(script), "build", str(ROOT / "standards" / "walsall"), "--no-site",
+         "--quiet", "--out", str(tmp_path / "build")],
+        capture_output=True, text=True, env=env, cwd=ROOT, check=False,
+    )  # fmt: skip
+    assert built.returncode == 0, built.stderr
+    audited = subprocess.run(
+        [sys.executable, str(script), "audit", "--ssd", str(ssd), "--authority", "walsall",
+         "--on", ON.isoformat(), "--packs", str(tmp_path / "build" / "packs")],
+        capture_output=True, text=True, env=env, cwd=ROOT, check=False,
+    )  # fmt: skip
+    assert audited.returncode == 2
+    assert "pip install 'practice-standards[ssd]'" in audited.stderr
