@@ -144,3 +144,11 @@ def test_without_the_ssd_extra_it_says_what_to_install_and_build_still_works(
     )  # fmt: skip
     assert audited.returncode == 2
     assert "pip install 'practice-standards[ssd]'" in audited.stderr
+
+
+def test_the_readme_shows_the_mapping_the_code_declares() -> None:
+    from compiler.sources.ssd_mapping import describe
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("<!-- ssd-mapping:start -->")[1].split("<!-- ssd-mapping:end -->")[0]
+    assert block.strip() == describe().strip()

@@ -304,9 +304,14 @@ def describe() -> str:
         lines.append(f"| {c.group} | {c.table} | {c.key} | {start} | {c.end or ''} |")
     lines += ["", "| group | table | date column | becomes | linked by |", "|---|---|---|---|---|"]
     for e in EVENTS:
-        link = e.case or f"{e.person} and the date"
+        by_date = f"{e.person} and the date" if e.within_case else str(e.person)
+        link = f"{e.case} (else {by_date})" if e.case and e.person else e.case or by_date
         note = f"; {e.seen}=N: failed_visit" if e.seen else ""
         note += f"; only {e.only[0]} in {', '.join(e.only[1])}" if e.only else ""
         note += f"; {e.cancelled}=Y left out" if e.cancelled else ""
         lines.append(f"| {e.group} | {e.table} | {e.date} | {e.kind}{note} | {link} |")
+    lines += ["", "| group | table | qualifier | from column (codes) |", "|---|---|---|---|"]
+    for q in QUALIFIERS:
+        codes = ", ".join(f"{code} {value}" for code, value in q.codes.items())
+        lines.append(f"| {q.group} | {q.table} | {q.qualifier} | {q.value} ({codes}) |")
     return "\n".join(lines)
