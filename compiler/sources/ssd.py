@@ -17,6 +17,7 @@ from datetime import date
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from compiler.cases import Cases
 from compiler.evaluate import Pack
@@ -126,44 +127,53 @@ def _read_cases(
 ) -> tuple[_Group, int]:
     wanted = [c for c in (spec.key, spec.person, spec.start, spec.end, spec.team, spec.worker) if c]
     read = database.columns(spec.table, list(dict.fromkeys(wanted)))
-    keys = strings(read[spec.key])
-    person = strings(read[spec.person])
-    start = days(read[spec.start]) if spec.start else np.full(len(keys), NAT)
-    end = days(read[spec.end]) if spec.end else np.full(len(keys), NAT)
-    open_ = np.isnat(end) if spec.end else np.ones(len(keys), dtype=bool)
-    team = strings(read[spec.team]) if spec.team else [None] * len(keys)
-    worker = strings(read[spec.worker]) if spec.worker else [None] * len(keys)
-    cases: dict[str, list] = {}
-    for i, key in enumerate(keys):
-        if key is None:
-            problems.append(SourceProblem(spec.table, "", f"no {spec.key}: the row is no case"))
-            continue
-        if spec.start and np.isnat(start[i]):
-            problems.append(
-                SourceProblem(spec.table, key, f"no {spec.start} (or not a date): no clock starts")
-            )
-        if key not in cases:
-            cases[key] = [person[i], start[i], end[i], bool(open_[i]), team[i], worker[i]]
-            continue
-        found = cases[key]  # a period of care's next episode: earliest start, latest end
-        if not np.isnat(start[i]) and (np.isnat(found[1]) or start[i] < found[1]):
-            found[1] = start[i]
-        found[3] = found[3] or bool(open_[i])
-        if not np.isnat(end[i]) and (np.isnat(found[2]) or end[i] > found[2]):
-            found[2] = end[i]
-    ordered = sorted(cases)
-    values = [cases[k] for k in ordered]
+    key_text = text(read[spec.key])
+    start = days(read[spec.start]) if spec.start else np.full(len(key_text), NAT)
+    end = days(read[spec.end]) if spec.end else np.full(len(key_text), NAT)
+    keyed = ~np.asarray(key_text.is_null().to_numpy(zero_copy_only=False), dtype=bool)
+    for _ in range(int((~keyed).sum())):
+        problems.append(SourceProblem(spec.table, "", f"no {spec.key}: the row is no case"))
+    if spec.start:
+        for i in np.flatnonzero(keyed & np.isnat(start)):
+            reason = f"no {spec.start} (or not a date): no clock starts"
+            problems.append(SourceProblem(spec.table, str(key_text[int(i)]), reason))
+    ordered = sorted(pc.unique(key_text.filter(pa.array(keyed))).to_pylist())
+    code = positions(key_text, ordered)
+    rows = np.flatnonzero(code >= 0)
+    code = code[rows]
+    # Several rows of one key (a period of care's episodes): the earliest start, the latest
+    # end, open if any is open; person, team and worker of its first row.
+    never = np.iinfo(np.int64).max
+    begun = np.full(len(ordered), never, dtype=np.int64)
+    np.minimum.at(begun, code, np.where(np.isnat(start[rows]), never, start[rows].view(np.int64)))
+    ended = np.full(len(ordered), NAT).view(np.int64)
+    np.maximum.at(ended, code, end[rows].view(np.int64))
+    still_open = np.zeros(len(ordered), dtype=bool)
+    if spec.end:
+        np.logical_or.at(still_open, code, np.isnat(end[rows]))
+    else:
+        still_open[:] = True
+    first = np.full(len(ordered), len(rows), dtype=np.int64)
+    np.minimum.at(first, code, np.arange(len(rows)))
+    chosen = pa.array(rows[first])
+
+    def per_case(column: str | None) -> list[str]:
+        if not column:
+            return [""] * len(ordered)
+        return [v or "" for v in text(read[column]).take(chosen).to_pylist()]
+
+    begun_days = np.where(begun == never, NAT, begun.view(DAY))
     return (
         _Group(
             spec,
             ordered,
-            [v[0] or "" for v in values],
-            np.array([v[1] for v in values], dtype=DAY),
-            np.array([NAT if v[3] else v[2] for v in values], dtype=DAY),
-            [v[4] or "" for v in values],
-            [v[5] or "" for v in values],
+            per_case(spec.person),
+            begun_days.astype(DAY),
+            np.where(still_open, NAT, ended.view(DAY)).astype(DAY),
+            per_case(spec.team),
+            per_case(spec.worker),
         ),
-        len(keys),
+        len(key_text),
     )
 
 
