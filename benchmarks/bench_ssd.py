@@ -41,30 +41,34 @@ GROUPS = (  # table, children, share of the visits
 )
 
 
-def write(path: Path, visits: int) -> None:
-    """The SSD tables, generated inside DuckDB (seconds for 10 million rows)."""
+def write(path: Path, visits: int, scale: float = 1.0) -> None:
+    """The SSD tables, generated inside DuckDB (seconds for 10 million rows).
+
+    ``scale`` shrinks the number of children (1.0: England's), for a quick trial run.
+    """
     import duckdb
 
+    cp, cin, cla = (max(int(children * scale), 1) for _, children, _ in GROUPS)
     connection = duckdb.connect(str(path))
     start = "TIMESTAMP '2025-07-01' + to_days(CAST(i % 180 AS INTEGER))"
     connection.execute(f"""
         CREATE TABLE ssd_cp_plans AS SELECT 'CP' || i AS cppl_cp_plan_id,
           'P' || i AS cppl_person_id, {start} AS cppl_cp_plan_start_date,
-          NULL::TIMESTAMP AS cppl_cp_plan_end_date FROM range(50000) t(i);
+          NULL::TIMESTAMP AS cppl_cp_plan_end_date FROM range({cp}) t(i);
         CREATE TABLE ssd_cin_plans AS SELECT 'CIN' || i AS cinp_cin_plan_id,
           'Q' || i AS cinp_person_id, {start} AS cinp_cin_plan_start_date,
           NULL::TIMESTAMP AS cinp_cin_plan_end_date, 'Team ' || (i % 40) AS cinp_cin_plan_team,
-          'W' || (i % 3000) AS cinp_cin_plan_worker_id FROM range(400000) t(i);
+          'W' || (i % 3000) AS cinp_cin_plan_worker_id FROM range({cin}) t(i);
         CREATE TABLE ssd_cla_episodes AS SELECT 'E' || i AS clae_cla_episode_id,
           'R' || i AS clae_person_id, 'LA' || i AS clae_cla_id,
           {start} AS clae_cla_episode_start_date, NULL::TIMESTAMP AS clae_cla_episode_ceased_date,
-          {start} AS clae_entered_care_date FROM range(80000) t(i);
+          {start} AS clae_entered_care_date FROM range({cla}) t(i);
         CREATE TABLE ssd_cla_placement AS SELECT 'PL' || i AS clap_cla_placement_id,
           'LA' || i AS clap_cla_id, 'R' || i AS clap_person_id,
           {start} AS clap_cla_placement_start_date,
-          ['U6', 'U4', 'K2', 'P1'][1 + i % 4] AS clap_cla_placement_type FROM range(80000) t(i);
+          ['U6', 'U4', 'K2', 'P1'][1 + i % 4] AS clap_cla_placement_type FROM range({cla}) t(i);
     """)
-    for name, children, share in GROUPS:
+    for (name, _, share), children in zip(GROUPS, (cp, cin, cla), strict=True):
         rows = int(visits * share)
         gap = 180 // max(rows // children, 1)
         day = f"TIMESTAMP '2025-07-01' + to_days(CAST((i % {children}) % 180 + "
@@ -135,6 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--visits", type=int, default=10_000_000)
     parser.add_argument("--db", type=Path)
+    parser.add_argument("--scale", type=float, default=1.0, help="children: 1.0 is England's")
     parser.add_argument("--measure", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure:
@@ -150,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
         path = args.db or Path(folder) / "ssd.duckdb"
         if not path.exists():
             began = time.perf_counter()
-            write(path, args.visits)
+            write(path, args.visits, args.scale)
             print(f"wrote {path} in {time.perf_counter() - began:.1f} s")
         child = subprocess.run(
             [sys.executable, __file__, "--measure", str(path), str(out / "packs")],
