@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 from html import escape
+from urllib.parse import quote
 
 from compiler.audit_history import Share, shares
 from compiler.commands.audit_sources import SourceAudit
@@ -29,8 +30,12 @@ figure,table{break-inside:avoid}}
 """
 
 
-def render_report(found: SourceAudit) -> str:
-    """The report for one audit, as a complete HTML document."""
+def render_report(found: SourceAudit, site: str | None = None) -> str:
+    """The report for one audit, as a complete HTML document.
+
+    With ``site`` (the guidance site's address), each rule links to the statement whose
+    words set its timescale: ``SITE/<authority>/<document>/<version>.html#<statement>``.
+    """
     title = f"Audit of case records: {found.pack.authority}, {found.on.isoformat()}"
     parts = [
         "<!doctype html>",
@@ -44,7 +49,7 @@ def render_report(found: SourceAudit) -> str:
         f"<p>Records: {escape(found.source)}. Pack: {escape(found.pack.authority)} "
         f"{escape(found.pack.name)}. Judged on {found.on.isoformat()}.</p>",
     ]
-    parts += _snapshot(found)
+    parts += _snapshot(found, site)
     if found.period:
         parts += _history(found)
     parts += _unjudged(found)
@@ -52,7 +57,7 @@ def render_report(found: SourceAudit) -> str:
     return "\n".join(parts) + "\n"
 
 
-def _snapshot(found: SourceAudit) -> list[str]:
+def _snapshot(found: SourceAudit, site: str | None) -> list[str]:
     snap = found.summary
     rules = {rule.id: rule for rule in found.pack.rules}
     lines = [
@@ -76,7 +81,7 @@ def _snapshot(found: SourceAudit) -> list[str]:
             f"<tr><td>{escape(row['case_id'])}</td><td>{escape(row['group'])}</td>"
             f"<td>{escape(row['activity'])}</td><td>{escape(row['next_due'])}</td>"
             f'<td class="late">{escape(row["days_overdue"])}</td>'
-            f"<td>{_provenance(rules.get(row['rule']), row['rule'])}</td></tr>"
+            f"<td>{_provenance(rules.get(row['rule']), row['rule'], site)}</td></tr>"
         )
     lines.append("</tbody></table>")
     if len(overdue) > 500:
@@ -84,12 +89,17 @@ def _snapshot(found: SourceAudit) -> list[str]:
     return lines
 
 
-def _provenance(rule: object, rule_id: str) -> str:
+def _provenance(rule: object, rule_id: str, site: str | None) -> str:
     if rule is None:
         return escape(rule_id)
     where = rule.provenance  # type: ignore[attr-defined]
+    name = f"<strong>{escape(rule_id)}</strong>"
+    if site:
+        path = "/".join(quote(where.get(k, "")) for k in ("authority", "document", "version"))
+        href = f"{site.rstrip('/')}/{path}.html#{quote(where.get('statement', ''))}"
+        name = f'<a href="{escape(href)}">{name}</a>'
     return (
-        f"<strong>{escape(rule_id)}</strong>: {escape(where.get('document_title', ''))} "
+        f"{name}: {escape(where.get('document_title', ''))} "
         f"{escape(where.get('version', ''))}, statement {escape(where.get('statement', ''))}: "
         f"&ldquo;{escape(where.get('words', ''))}&rdquo;"
     )

@@ -152,3 +152,22 @@ def test_the_readme_shows_the_mapping_the_code_declares() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     block = readme.split("<!-- ssd-mapping:start -->")[1].split("<!-- ssd-mapping:end -->")[0]
     assert block.strip() == describe().strip()
+
+
+def test_every_rule_in_the_report_links_to_its_statement_on_the_site(
+    ssd: Path, bundled_site: Path, tmp_path: Path
+) -> None:
+    import re
+
+    packs = bundled_site / "packs"
+    code, _, err = run(packs, "--ssd", str(ssd), "--report", str(tmp_path / "r.html"))
+    assert code == 0, err
+    report = (tmp_path / "r.html").read_text(encoding="utf-8")
+    links = set(re.findall(r'<a href="([^"]+)">', report))
+    assert links
+    site = (bundled_site / "site").resolve().as_uri()
+    for link in links:
+        assert link.startswith(site + "/")
+        page, anchor = link.removeprefix(site + "/").split("#")
+        html = (bundled_site / "site" / page).read_text(encoding="utf-8")
+        assert f'id="{anchor}"' in html, link

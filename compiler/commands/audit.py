@@ -92,7 +92,7 @@ def audit_command(
     if records_given(records) or cases is None:
         if cases is not None:
             _refuse("error: give CASES, --ssd or --annex-a, not more than one")
-        run_records(pack, on.date(), out, summary_json, records)
+        run_records(pack, on.date(), out, summary_json, records, packs)
         return
     try:
         table = read_cases(cases.read_text(encoding="utf-8"), pack)

@@ -43,6 +43,12 @@ _OPTIONS = (
         type=click.Path(dir_okay=False, path_type=Path),
         help="Write an HTML report (on-time charts, overdue cases, rules not judged) here.",
     ),
+    click.option(
+        "--site-url",
+        metavar="URL",
+        help="With --report: the guidance site each rule links to "
+        "[default: the site built beside --packs].",
+    ),
 )
 
 
@@ -58,7 +64,12 @@ def records_given(records: dict[str, object]) -> bool:
 
 
 def run_records(
-    pack: Pack, on: date, out: Path | None, summary_json: Path | None, records: dict[str, Any]
+    pack: Pack,
+    on: date,
+    out: Path | None,
+    summary_json: Path | None,
+    records: dict[str, Any],
+    packs: Path,
 ) -> None:
     """Audit --ssd or --annex-a; exit 2 if they cannot be read, 1 if rows could not be judged."""
     from compiler.commands import audit_sources
@@ -94,7 +105,10 @@ def run_records(
         if records.get("report"):
             from compiler.audit_html import render_report
 
-            write_file_atomically(records["report"], render_report(found))
+            site = records.get("site_url")
+            if site is None and (packs.parent / "site" / "index.html").is_file():
+                site = (packs.parent / "site").resolve().as_uri()
+            write_file_atomically(records["report"], render_report(found, site))
     except StandardsError as exc:
         _refuse(f"error: {exc}")
     except OSError as exc:
