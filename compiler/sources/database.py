@@ -105,7 +105,7 @@ class _DuckDB:
         read = self.connection.sql(
             f'SELECT {listed} FROM "{self.schema}"."{table}"'
         ).to_arrow_table()
-        return {name: read.column(i).combine_chunks() for i, name in enumerate(names)}
+        return {name: read.column(i) for i, name in enumerate(names)}  # chunked: no copy
 
 
 def _from_rows(names: Sequence[str], rows: list[Sequence[Any]]) -> dict[str, pa.Array]:

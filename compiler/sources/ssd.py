@@ -183,32 +183,40 @@ def _read_events(
     group: _Group,
     problems: list[SourceProblem],
     left_out: Counter,
+    with_keys: bool = False,
 ) -> tuple[list[tuple[str, np.ndarray, str, np.ndarray]], int]:
+    """The rows of one event source, linked to their cases.
+
+    The rows' own keys are read only when a row cannot be judged and must be named (the
+    table is then read again, keys and all): ten million visit ids cost as much as the rest.
+    """
     extra = [source.case, source.person, source.seen, source.cancelled]
     extra.append(source.only[0] if source.only else None)
-    wanted = list(dict.fromkeys([source.key, source.date, *(c for c in extra if c)]))
-    read = database.columns(source.table, wanted)
-    count = len(read[source.key])
+    wanted = [source.date, *(c for c in extra if c)] + ([source.key] if with_keys else [])
+    read = database.columns(source.table, list(dict.fromkeys(wanted)))
+    count = len(read[source.date])
     keep = np.ones(count, dtype=bool)
     if source.only:
         values = text(read[source.only[0]]).to_pylist()
         keep &= np.array([v in source.only[1] for v in values], dtype=bool)
-    if source.cancelled:
-        cancelled = flags(read[source.cancelled], "Y")
-        for _ in range(int((cancelled & keep).sum())):
-            left_out[(source.table, f"{source.cancelled} = Y (cancelled)")] += 1
+    cancelled = flags(read[source.cancelled], "Y") & keep if source.cancelled else None
+    if cancelled is not None:
         keep &= ~cancelled
     dated = days(read[source.date])
     case = np.full(count, -1, dtype=np.int64)
     if source.case:
         case = positions(read[source.case], group.keys)
-    if source.person:
-        by_person = _link_by_person(group, read[source.person], dated, source.within_case)
-        case = np.where(case >= 0, case, by_person)
-    keys = None
+    unlinked = np.flatnonzero(case < 0)
+    if source.person and len(unlinked):  # by person and date only where the key did not link
+        people = read[source.person].take(pa.array(unlinked))
+        case[unlinked] = _link_by_person(group, people, dated[unlinked], source.within_case)
     unjudged = keep & (np.isnat(dated) | (case < 0)) if source.every_row else np.zeros(count, bool)
+    if unjudged.any() and not with_keys:
+        return _read_events(database, source, group, problems, left_out, with_keys=True)
+    if cancelled is not None and cancelled.any():
+        left_out[(source.table, f"{source.cancelled} = Y (cancelled)")] += int(cancelled.sum())
+    keys = strings(read[source.key]) if with_keys else []
     for i in np.flatnonzero(unjudged):
-        keys = keys or strings(read[source.key])
         if np.isnat(dated[i]):
             reason = f"no {source.date} (or not a date)"
         else:
@@ -219,11 +227,14 @@ def _read_events(
             )
         problems.append(SourceProblem(source.table, keys[i] or "", reason))
     keep &= ~np.isnat(dated) & (case >= 0)
-    failed = flags(read[source.seen], "N") & keep if source.seen else np.zeros(count, dtype=bool)
-    found = [(group.spec.group, case[keep & ~failed], source.kind, dated[keep & ~failed])]
-    if failed.any():
-        found.append((group.spec.group, case[failed], "failed_visit", dated[failed]))
-    return found, count
+    failed = flags(read[source.seen], "N") & keep if source.seen else None
+    if failed is None or not failed.any():
+        return [(group.spec.group, case[keep], source.kind, dated[keep])], count
+    seen = keep & ~failed
+    return [
+        (group.spec.group, case[seen], source.kind, dated[seen]),
+        (group.spec.group, case[failed], "failed_visit", dated[failed]),
+    ], count
 
 
 def _link_by_person(
@@ -362,10 +373,12 @@ def _to_cases(
                     f"horizon ({horizon[0]} to {horizon[1]})",
                 )
             )
-        keep = ~later & ~outside
-        row_case.append(case[keep] + offset[group])
-        row_kind.append(np.full(int(keep.sum()), kinds.index(kind), dtype=np.int64))
-        row_date.append(dated[keep])
+        if later.any() or outside.any():
+            keep = ~later & ~outside
+            case, dated = case[keep], dated[keep]
+        row_case.append(case + offset[group])
+        row_kind.append(np.full(len(case), kinds.index(kind), dtype=np.int64))
+        row_date.append(dated)
     return Cases(
         rows=rows,
         problems=[],
