@@ -84,7 +84,7 @@ def test_headers_are_matched_whatever_their_spacing_case_and_punctuation(tmp_pat
     annex = read_annex_a(tmp_path / "annex.xlsx", ON)
     assert annex.kinds == {"child_protection": frozenset({"plan_start", "statutory_visit"})}
     assert "'Date of last statutory visit ' -> statutory_visit" in " ".join(annex.used)
-    assert "List 6: no tab found" in annex.used[0]
+    assert "List 6: no tab found (looked for a name with 'list 6')" in annex.used
     problems = [(p.table, p.key, p.reason) for p in annex.records.problems]
     assert problems == [
         ("List 7 row 4", "A2", "'not a date' in 'Child protection plan start date:' is not a date")
@@ -116,3 +116,46 @@ def test_a_file_that_is_no_workbook_exits_2(packs: Path, tmp_path: Path) -> None
     )  # fmt: skip
     assert result.exit_code == 2
     assert "cannot be read as an .xlsx workbook" in result.stderr
+
+
+def test_lists_3_4_and_5_start_the_assessment_and_conference_clocks(
+    packs: Path, tmp_path: Path
+) -> None:
+    book = openpyxl.Workbook()
+    book.active.title = "List 3"
+    for row in (
+        ["Child Unique ID", "Date of Referral", "Referral NFA?"],
+        ["R1", date(2025, 12, 19), "b) No"],
+        ["R2", date(2025, 12, 19), "a) Yes"],
+    ):
+        book.active.append(row)  # fmt: skip
+    four = book.create_sheet("List 4")
+    four.append(["Child Unique ID", "Continuous Assessment Start Date",
+                 "Continuous Assessment Date of Authorisation"])  # fmt: skip
+    four.append(["R1", date(2025, 12, 22), None])
+    five = book.create_sheet("List 5")
+    for row in (
+        [
+            "Child Unique ID",
+            "Strategy discussion initiating Section 47 Enquiry Start Date",
+            "Was an Initial Child Protection Conference deemed unnecessary?",
+            "Date of Initial Child Protection Conference",
+        ],
+        ["S1", date(2025, 12, 19), "No", None],
+        ["S2", date(2025, 12, 19), "Yes", None],
+        ["S3", date(2025, 12, 19), "No", date(2026, 1, 14)],
+    ):
+        five.append(row)  # fmt: skip
+    book.save(tmp_path / "annex.xlsx")
+    on = date(2026, 1, 16)
+    found = audit_annex_a(tmp_path / "annex.xlsx", open_pack(packs, "walsall", on), on)
+    got = {(r["case_id"], r["activity"]): r for r in rows(found.table)}
+    # 45 working days from Friday 19 December 2025, across Christmas: 25 February 2026.
+    assert got[("R1", "child_and_family_assessment")]["next_due"] == "2026-02-25"
+    # 15 working days from 19 December (22-24, 29-31 Dec, 2, 5-9, 12-14 Jan): 14 January.
+    assert got[("S1", "initial_child_protection_conference")]["next_due"] == "2026-01-14"
+    assert got[("S1", "initial_child_protection_conference")]["days_overdue"] == "2"
+    assert got[("S3", "initial_child_protection_conference")]["status"] == "done"
+    assert ("R2", "child_and_family_assessment") not in got
+    assert ("S2", "initial_child_protection_conference") not in got
+    assert sum(found.records.left_out.values()) == 2

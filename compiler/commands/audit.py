@@ -76,7 +76,7 @@ def audit_command(
     Instead of CASES, --ssd reads the Standard Safeguarding Dataset from a database (a .duckdb
     file, a folder of ssd_*.csv or ssd_*.parquet, sqlite:///FILE or an SQLAlchemy URL such as
     postgresql+psycopg://user@host/db; pip install 'practice-standards[ssd]'), and --annex-a
-    reads Ofsted's Annex A workbook (Lists 6, 7 and 8). Both say which rules the records cannot
+    reads Ofsted's Annex A workbook (Lists 3 to 8). Both say which rules the records cannot
     judge and why. With --ssd, --from and --to judge every visit and review due in that period
     (--history: one row per interval; --report: an HTML report with charts).
 

@@ -1,4 +1,4 @@
-"""Ofsted's Annex A workbook (Lists 6, 7 and 8) read into the audit's cases.
+"""Ofsted's Annex A workbook (Lists 3 to 8) read into the audit's cases.
 
 Annex A has one tab per list and the latest dates only. Authorities word the
 tabs and headers a little differently ("List 7 - Child Protection",
@@ -10,12 +10,16 @@ an error naming the list and the pattern.
 
 The latest date of an activity is enough for the snapshot of a recurring rule:
 its next due date depends on the last occurrence only (a count per month,
-"twice a month", needs every occurrence and is not judged from Annex A).
+"twice a month", needs every occurrence and is not judged from Annex A). Lists 3
+(referrals), 4 (assessments) and 5 (section 47 enquiries) give the clocks of the
+assessment and conference deadlines; a referral marked NFA, or an enquiry whose
+conference was deemed unnecessary, starts no clock (counted as left out).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -44,6 +48,46 @@ class AnnexList:
 
 
 LISTS = (
+    AnnexList(
+        3,
+        "referred_child",
+        (
+            Column(r"child.*(unique )?id", "id"),
+            Column(r"date of.*referral", "referral_received"),
+            Column(r"referral nfa", "unless:referral_received", required=False),
+        ),
+    ),
+    AnnexList(
+        4,
+        "referred_child",
+        (
+            Column(r"child.*(unique )?id", "id"),
+            Column(r"(continuous )?assessment start date", "assessment_started"),
+            Column(
+                r"(continuous )?assessment date of authorisation|assessment completion date",
+                "child_and_family_assessment",
+                required=False,
+            ),
+        ),
+    ),
+    AnnexList(
+        5,
+        "child_protection",
+        (
+            Column(r"child.*(unique )?id", "id"),
+            Column(r"strategy discussion.*section 47.*start date", "strategy_discussion"),
+            Column(
+                r"date of initial child protection conference",
+                "initial_child_protection_conference",
+                required=False,
+            ),
+            Column(
+                r"initial child protection conference deemed unnecessary",
+                "unless:strategy_discussion",
+                required=False,
+            ),
+        ),
+    ),
     AnnexList(
         6,
         "child_in_need",
@@ -114,6 +158,7 @@ def read_annex_a(path: Path, until: date) -> AnnexA:
     rows: list[tuple[str, str, str, date]] = []
     cases: dict[tuple[str, str], list] = {}
     problems: list[SourceProblem] = []
+    left_out: Counter = Counter()
     used: list[str] = []
     kinds: dict[str, frozenset[str]] = {}
     for annex in LISTS:
@@ -129,7 +174,8 @@ def read_annex_a(path: Path, until: date) -> AnnexA:
             f"List {annex.number} (tab '{sheet.title}'): "
             + "; ".join(f"'{table[header_at][i]}' -> {role}" for role, i in found.items())
         )
-        kinds[annex.group] = frozenset(r for r in found if r not in ROLES)
+        listed = frozenset(r for r in found if r not in ROLES and ":" not in r)
+        kinds[annex.group] = kinds.get(annex.group, frozenset()) | listed
         for number, row in enumerate(table[header_at + 1 :], start=header_at + 2):
             if not any(v not in (None, "") for v in row):
                 continue
@@ -139,8 +185,23 @@ def read_annex_a(path: Path, until: date) -> AnnexA:
                 problems.append(SourceProblem(where, "", "no child id"))
                 continue
             case = cases.setdefault((annex.group, child), [None, "", ""])
+            unless = {
+                role.split(":")[1]
+                for role, index in found.items()
+                if role.startswith("unless:") and _yes(row[index] if index < len(row) else None)
+            }
             for role, index in found.items():
                 value = row[index] if index < len(row) else None
+                if role.startswith("unless:"):
+                    continue
+                if role in unless:
+                    left_out[
+                        (
+                            f"List {annex.number}",
+                            f"{role} with '{table[header_at][found[f'unless:{role}']]}' yes",
+                        )
+                    ] += 1
+                    continue
                 if role in ("team", "worker"):
                     case[1 if role == "team" else 2] = str(value or "").strip()
                     continue
@@ -157,7 +218,15 @@ def read_annex_a(path: Path, until: date) -> AnnexA:
                     case[0] = day
                 elif day <= until:
                     rows.append((child, annex.group, role, day))
-    return AnnexA(_records(cases, rows, problems), used, kinds)
+    records = _records(cases, rows, problems)
+    records.left_out = left_out
+    return AnnexA(records, used, kinds)
+
+
+def _yes(value: object) -> bool:
+    """Annex A's yes: "Y", "Yes", "a) Yes" (liia-tools' cell patterns)."""
+    text = normalised(value)
+    return text.startswith("y") or text.startswith("a yes")
 
 
 def _sheet(book: object, number: int) -> object | None:
