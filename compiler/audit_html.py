@@ -51,7 +51,7 @@ def render_report(found: SourceAudit, site: str | None = None) -> str:
     ]
     parts += _snapshot(found, site)
     if found.period:
-        parts += _history(found)
+        parts += _history(found, site)
     parts += _unjudged(found)
     parts.append("</main></body></html>")
     return "\n".join(parts) + "\n"
@@ -70,6 +70,10 @@ def _snapshot(found: SourceAudit, site: str | None) -> list[str]:
     ]
     if not overdue:
         return [*lines, "<p>No case is overdue.</p>"]
+    by_rule: dict[str, int] = {}
+    for row in overdue:
+        by_rule[row["rule"]] = by_rule.get(row["rule"], 0) + 1
+    lines += _count_chart("Overdue cases by rule", sorted(by_rule.items()))
     lines.append(
         "<table><caption>Overdue cases, most overdue first</caption><thead><tr>"
         '<th scope="col">Case</th><th scope="col">Group</th><th scope="col">Activity</th>'
@@ -105,7 +109,7 @@ def _provenance(rule: object, rule_id: str, site: str | None) -> str:
     )
 
 
-def _history(found: SourceAudit) -> list[str]:
+def _history(found: SourceAudit, site: str | None) -> list[str]:
     start, end = found.period  # type: ignore[misc]
     all_shares = shares(found.intervals)
     late = [i for i in found.intervals if i.late]
@@ -125,7 +129,53 @@ def _history(found: SourceAudit) -> list[str]:
     worker = [s for s in all_shares if s.by == "worker"]
     if worker:
         lines += _table("On time by worker", worker)
+    if late:
+        rules = {rule.id: rule for rule in found.pack.rules}
+        lines.append(
+            "<table><caption>Late intervals, longest first (first 200; all are in --history)"
+            '</caption><thead><tr><th scope="col">Case</th><th scope="col">Activity</th>'
+            '<th scope="col">Since</th><th scope="col">Due</th><th scope="col">Done</th>'
+            '<th scope="col">Days late</th><th scope="col">Rule</th></tr></thead><tbody>'
+        )
+        for i in sorted(late, key=lambda i: (-i.days_late, i.case_id, i.due))[:200]:
+            lines.append(
+                f"<tr><td>{escape(i.case_id)}</td><td>{escape(i.activity)}</td>"
+                f"<td>{i.since.isoformat()}</td><td>{i.due.isoformat()}</td>"
+                f"<td>{i.done.isoformat() if i.done else 'not by ' + i.end_of_period.isoformat()}"
+                f'</td><td class="late">{i.days_late}</td>'
+                f"<td>{_provenance(rules.get(i.rule.id), i.rule.id, site)}</td></tr>"
+            )
+        lines.append("</tbody></table>")
     return lines
+
+
+def _count_chart(caption: str, counts: list[tuple[str, int]]) -> list[str]:
+    """A bar chart of counts, with its figures in a table after it."""
+    width, bar, gap = 640, 18, 6
+    height = len(counts) * (bar + gap) + 10
+    most = max(count for _, count in counts) or 1
+    alt = f"{caption}: " + "; ".join(f"{name} {count}" for name, count in counts)
+    svg = [
+        f'<figure><svg role="img" aria-label="{escape(alt)}" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}">'
+    ]
+    for row, (name, count) in enumerate(counts):
+        y = 5 + row * (bar + gap)
+        length = round(300 * count / most)
+        svg.append(
+            f'<text x="0" y="{y + 13}">{escape(name.split("/")[-1][:38])}</text>'
+            f'<rect x="270" y="{y}" width="{length}" height="{bar}" fill="#a00000"></rect>'
+            f'<text x="{275 + length}" y="{y + 13}">{count}</text>'
+        )
+    svg.append(f"</svg><figcaption>{escape(caption)} (figures below)</figcaption></figure>")
+    body = "".join(
+        f'<tr><th scope="row">{escape(name)}</th><td>{count}</td></tr>' for name, count in counts
+    )
+    return [
+        "".join(svg),
+        f'<table><caption>{escape(caption)}</caption><thead><tr><th scope="col">Rule</th>'
+        f'<th scope="col">Cases overdue</th></tr></thead><tbody>{body}</tbody></table>',
+    ]
 
 
 def _chart(caption: str, chosen: list[Share]) -> list[str]:

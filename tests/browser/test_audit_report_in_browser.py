@@ -37,7 +37,7 @@ def report_url(packs: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
 
 def test_axe_finds_no_wcag_violations_in_the_report(page: Any, report_url: str) -> None:
     page.goto(report_url)
-    assert page.locator("svg[role=img]").count() >= 3
+    assert page.locator("svg[role=img]").count() >= 4  # overdue by rule; on time by month...
     violations = axe_violations(page)
     assert violations == [], f"axe-core {AXE_VERSION} on the audit report: {violations}"
 
@@ -49,7 +49,7 @@ def test_every_chart_has_a_text_alternative_and_a_table_of_its_figures(
     charts = page.locator("figure svg[role=img]")
     for index in range(charts.count()):
         label = charts.nth(index).get_attribute("aria-label") or ""
-        assert "%" in label
+        assert any(c.isdigit() for c in label)  # the figures, not just a title
         caption = label.split(":")[0]
         assert page.locator("table caption", has_text=caption).count() == 1, caption
 
