@@ -23,7 +23,8 @@ body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1
 header{background:#3f51b5;color:#fff;padding:1rem 2rem}main{padding:1rem 2rem;max-width:70rem}
 h1{font-size:1.6rem;margin:0}table{border-collapse:collapse;margin:.5rem 0 1.5rem}
 th,td{border:1px solid #bbb;padding:.25rem .5rem;text-align:left;font-size:.9rem}
-th{background:#eef}.late{color:#a00000}.note{background:#fff8e1;padding:.5rem 1rem;
+th{background:#eef}td{vertical-align:top}.day{white-space:nowrap}.late{color:#a00000}
+.note{background:#fff8e1;padding:.5rem 1rem;
 border-left:4px solid #b26a00}figure{margin:0 0 1rem}svg text{font-size:11px;fill:#1b1b1b}
 @media print{header{background:none;color:#000}main{padding:0}a{color:#000}
 figure,table{break-inside:avoid}}
@@ -83,7 +84,7 @@ def _snapshot(found: SourceAudit, site: str | None) -> list[str]:
     for row in sorted(overdue, key=lambda r: (-int(r["days_overdue"]), r["case_id"]))[:500]:
         lines.append(
             f"<tr><td>{escape(row['case_id'])}</td><td>{escape(row['group'])}</td>"
-            f"<td>{escape(row['activity'])}</td><td>{escape(row['next_due'])}</td>"
+            f'<td>{escape(row["activity"])}</td><td class="day">{escape(row["next_due"])}</td>'
             f'<td class="late">{escape(row["days_overdue"])}</td>'
             f"<td>{_provenance(rules.get(row['rule']), row['rule'], site)}</td></tr>"
         )
@@ -140,7 +141,8 @@ def _history(found: SourceAudit, site: str | None) -> list[str]:
         for i in sorted(late, key=lambda i: (-i.days_late, i.case_id, i.due))[:200]:
             lines.append(
                 f"<tr><td>{escape(i.case_id)}</td><td>{escape(i.activity)}</td>"
-                f"<td>{i.since.isoformat()}</td><td>{i.due.isoformat()}</td>"
+                f'<td class="day">{i.since.isoformat()}</td>'
+                f'<td class="day">{i.due.isoformat()}</td>'
                 f"<td>{i.done.isoformat() if i.done else 'not by ' + i.end_of_period.isoformat()}"
                 f'</td><td class="late">{i.days_late}</td>'
                 f"<td>{_provenance(rules.get(i.rule.id), i.rule.id, site)}</td></tr>"
