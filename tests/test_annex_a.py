@@ -159,3 +159,21 @@ def test_lists_3_4_and_5_start_the_assessment_and_conference_clocks(
     assert ("R2", "child_and_family_assessment") not in got
     assert ("S2", "initial_child_protection_conference") not in got
     assert sum(found.records.left_out.values()) == 2
+
+
+def test_a_count_per_month_is_not_judged_from_annex_a(
+    generated: dict, packs: Path, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    write_annex_a(generated, ON, tmp_path / "annex.xlsx")
+    pack = open_pack(packs, "unnamed-trust", ON)
+    twice = "unnamed-trust/planning-and-seeing-children/cp-seen-twice-a-month"
+    # The trust's "seen twice a calendar month", as if it counted statutory visits.
+    pack = replace(pack, rules=tuple(
+        replace(r, activity="statutory_visit") if r.id == twice else r for r in pack.rules
+    ))  # fmt: skip
+    found = audit_annex_a(tmp_path / "annex.xlsx", pack, ON)
+    why = {u.rule: u.reason for u in found.judged.unjudged}
+    assert "Annex A has the latest only" in why[twice]
+    assert twice not in found.table
