@@ -171,3 +171,18 @@ def test_every_rule_in_the_report_links_to_its_statement_on_the_site(
         page, anchor = link.removeprefix(site + "/").split("#")
         html = (bundled_site / "site" / page).read_text(encoding="utf-8")
         assert f'id="{anchor}"' in html, link
+
+
+def test_a_database_without_any_ssd_table_exits_2(packs: Path, tmp_path: Path) -> None:
+    import sqlite3
+
+    folder = tmp_path / "a folder?#with odd name"
+    folder.mkdir()
+    sqlite3.connect(folder / "other.sqlite").execute("CREATE TABLE people (id)").connection.commit()
+    code, _, err = run(packs, "--ssd", f"sqlite:///{folder / 'other.sqlite'}")
+    assert code == 2
+    assert "no SSD case table found (looked for ssd_cp_plans, ssd_cin_plans" in err
+    assert "--ssd-schema" in err
+    code, _, err = run(packs, "--ssd", str(folder))  # a folder with no ssd_*.csv
+    assert code == 2
+    assert "no SSD case table found" in err

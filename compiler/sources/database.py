@@ -125,7 +125,7 @@ class _Sqlite:
     def __init__(self, path: Path) -> None:
         if not path.is_file():
             raise SourceError(f"no SQLite database at {path}")
-        self.connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        self.connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
 
     def _names(self, table: str) -> list[str]:
         try:

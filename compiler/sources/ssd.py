@@ -23,7 +23,7 @@ from compiler.cases import Cases
 from compiler.evaluate import Pack
 from compiler.sources import ssd_mapping as mapping
 from compiler.sources.columns import DAY, days, flags, positions, strings, text
-from compiler.sources.database import Database
+from compiler.sources.database import Database, SourceError
 
 NAT = np.datetime64("NaT", "D")
 
@@ -82,6 +82,13 @@ def read_ssd(database: Database, pack: Pack, until: date) -> CaseRecords:
         group, read = _read_cases(database, spec, problems)
         groups[spec.group] = group
         rows += read
+    if not groups:
+        raise SourceError(
+            "no SSD case table found (looked for "
+            + ", ".join(spec.table for spec in mapping.CASES)
+            + "): is this the Standard Safeguarding Dataset? With SQL Server or PostgreSQL, "
+            "give the schema that holds it with --ssd-schema"
+        )
     parts: list[tuple[str, np.ndarray, str, np.ndarray]] = []  # (group, case, kind, date)
     for group in groups.values():
         if group.spec.start_event:
