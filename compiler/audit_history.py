@@ -24,6 +24,7 @@ import numpy as np
 
 from compiler.cases import Cases
 from compiler.evaluate import Pack, PackRule, due, subject_of
+from compiler.model import Subject
 from compiler.timescale.model import Recurrence
 
 INTERVAL_COLUMNS = (
@@ -111,11 +112,7 @@ def history(
     closed: np.ndarray,
 ) -> list[Interval]:
     """Every interval of ``cases`` whose due date falls from ``start`` to ``end``, in case order."""
-    by_event: dict[str, Pack] = {}
-    for rule in pack.rules:
-        by_event.setdefault(rule.event, replace(pack, rules=()))
-    for event in by_event:
-        by_event[event] = replace(pack, rules=tuple(r for r in pack.rules if r.event == event))
+    clocks = _Clocks(pack)
     order = np.lexsort((cases.row_date, cases.row_kind, cases.row_case))
     rows_of: dict[int, dict[str, list[date]]] = defaultdict(lambda: defaultdict(list))
     for case, kind, day in zip(
@@ -143,6 +140,7 @@ def history(
         for activity in activities:
             done = dates.get(activity, [])
             for k in range(len(done) + 1):
+                by_event = clocks.of(subject, activity, facts)
                 judged = _binding(by_event, dates, subject, activity, facts, done, k, limit)
                 if judged is None:
                     continue
@@ -154,10 +152,31 @@ def history(
     return found
 
 
+class _Clocks:
+    """For a kind of case and an activity, the rules that apply, grouped by the event they count
+    from: :func:`compiler.evaluate.due` takes one start date, and a placement's visits and a
+    period of care's reviews start on different days. Overrides are settled first, over all
+    the rules, exactly as the evaluator settles them for the snapshot."""
+
+    def __init__(self, pack: Pack) -> None:
+        self.pack = pack
+        self.known: dict[tuple, dict[str, Pack]] = {}
+
+    def of(self, subject: Subject, activity: str, facts: dict[str, bool]) -> dict[str, Pack]:
+        key = (subject, activity, tuple(sorted(facts.items())))
+        if key not in self.known:
+            chosen = self.pack.rules_for(subject, activity, facts)
+            self.known[key] = {
+                event: replace(self.pack, rules=tuple(r for r in chosen if r.event == event))
+                for event in dict.fromkeys(r.event for r in chosen)
+            }
+        return self.known[key]
+
+
 def _binding(
     by_event: dict[str, Pack],
     dates: dict[str, list[date]],
-    subject: object,
+    subject: Subject,
     activity: str,
     facts: dict[str, bool],
     done: list[date],
@@ -168,15 +187,13 @@ def _binding(
     upto = done[k] if k < len(done) else limit
     best = None
     for event, sub_pack in by_event.items():
-        if not any(r.activity == activity for r in sub_pack.rules):
-            continue
         starts = [d for d in dates.get(event, []) if d < upto or (d == upto and event != activity)]
         if not starts:
             continue
         clock = starts[-1]
         before = [d for d in done[:k] if d >= clock]
         ends = _phase_ends(sub_pack, activity, dates, clock)
-        for answer in due(sub_pack, subject, activity, clock, before, facts, ends):  # type: ignore[arg-type]
+        for answer in due(sub_pack, subject, activity, clock, before, facts, ends):
             if answer.next_due is None:
                 continue
             since = before[-1] if before else clock
