@@ -31,7 +31,7 @@ def table(start: date, visits: list[date], until: date) -> str:
     return HEADER + "\n".join(rows) + "\n"
 
 
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=settings.default.max_examples // 10, deadline=None)  # 60 audits each
 @given(
     start=st.sampled_from([date(2025, 12, 12), date(2025, 12, 19), date(2026, 3, 27)]),
     gaps=st.lists(st.integers(min_value=1, max_value=20), max_size=4),
