@@ -186,3 +186,13 @@ def test_a_database_without_any_ssd_table_exits_2(packs: Path, tmp_path: Path) -
     code, _, err = run(packs, "--ssd", str(folder))  # a folder with no ssd_*.csv
     assert code == 2
     assert "no SSD case table found" in err
+
+
+def test_sql_server_without_its_driver_says_what_to_install(
+    packs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "pyodbc", None)  # as on a machine without it
+    url = "mssql+pyodbc://user:secret@server/ssd?driver=ODBC+Driver+18+for+SQL+Server"
+    code, _, err = run(packs, "--ssd", url, "--ssd-schema", "ssd_development")
+    assert code == 2
+    assert "SQL Server needs pyodbc and Microsoft's ODBC driver" in err
