@@ -123,7 +123,7 @@ def read_ssd(database: Database, pack: Pack, until: date) -> CaseRecords:
         worker=[w for g in everyone for w in g.worker],
         end=np.concatenate([g.end for g in everyone]) if everyone else np.zeros(0, DAY),
         start=np.concatenate([g.start for g in everyone]) if everyone else np.zeros(0, DAY),
-        problems=problems,
+        problems=sorted(problems, key=lambda p: (p.table, p.key, p.reason)),
         left_out=left_out,
         missing_tables=sorted(set(missing)),
     )
@@ -313,7 +313,8 @@ def _qualifiers(
         codes = text(read[source.value]).to_pylist()
         usable = np.flatnonzero((case >= 0) & ~np.isnat(dated) & (dated <= limit))
         latest: dict[int, tuple] = {}
-        for i in usable[np.argsort(dated[usable], kind="stable")]:
+        # the latest row wins; rows of one day in code order, whatever order the database gives
+        for i in sorted(usable.tolist(), key=lambda i: (dated[i], codes[i] or "")):
             latest[int(case[i])] = (codes[i],)
         for index, (code,) in sorted(latest.items()):
             value = source.codes.get((code or "").upper())
@@ -338,8 +339,9 @@ def _teams(database: Database, groups: dict[str, _Group], until: date, missing: 
     limit = np.datetime64(until, "D")
     people, teams, workers = (strings(read[c]) for c in (person, team, worker))
     latest: dict[str, tuple] = {}
-    for i in np.argsort(dated, kind="stable"):
-        if not np.isnat(dated[i]) and dated[i] <= limit and people[i]:
+    usable = np.flatnonzero(~np.isnat(dated) & (dated <= limit))
+    for i in sorted(usable.tolist(), key=lambda i: (dated[i], teams[i] or "", workers[i] or "")):
+        if people[i]:
             latest[people[i]] = (teams[i] or "", workers[i] or "")
     for group in needed:
         found = [latest.get(p, ("", "")) for p in group.person]
