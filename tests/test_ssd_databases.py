@@ -118,3 +118,23 @@ def test_the_history_still_open_at_its_end_is_the_snapshot_overdue_then(
     overdue_in_period = {k: v for k, v in snapshot.items() if v >= PERIOD[0].isoformat()}
     assert history == overdue_in_period
     assert len(history) > 20
+
+
+def test_the_order_the_database_returns_rows_in_changes_nothing(
+    generated: dict, duckdb_file: Path, packs: Path, tmp_path: Path
+) -> None:
+    import random
+
+    rng = random.Random(16)
+    shuffled = {}
+    for name, columns in generated.items():
+        order = list(range(len(next(iter(columns.values())))))
+        rng.shuffle(order)
+        shuffled[name] = {c: [values[i] for i in order] for c, values in columns.items()}
+    write_duckdb(shuffled, tmp_path / "shuffled.duckdb")
+    first = judged(str(duckdb_file), packs, "st-helens")
+    again = judged(str(tmp_path / "shuffled.duckdb"), packs, "st-helens")
+    assert again[:2] == first[:2]
+    assert {k: v for k, v in again[2].items() if k != "source"} == {
+        k: v for k, v in first[2].items() if k != "source"
+    }
