@@ -196,3 +196,27 @@ def test_sql_server_without_its_driver_says_what_to_install(
     code, _, err = run(packs, "--ssd", url, "--ssd-schema", "ssd_development")
     assert code == 2
     assert "SQL Server needs pyodbc and Microsoft's ODBC driver" in err
+
+
+def test_a_folder_of_csv_tables_with_english_dates_is_read(packs: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "ssd"
+    folder.mkdir()
+    (folder / "ssd_cin_plans.csv").write_text(
+        "cinp_cin_plan_id,cinp_person_id,cinp_cin_plan_start_date,cinp_cin_plan_end_date,"
+        "cinp_cin_plan_team,cinp_cin_plan_worker_id\n"
+        "N1, P1 ,01/12/2025,,Team A,W1\n",
+        encoding="utf-8",
+    )
+    (folder / "ssd_cin_visits.csv").write_text(
+        "cinv_cin_visit_id,cinv_person_id,cinv_cin_visit_date,cinv_cin_visit_seen\n"
+        "V1,P1,22/12/2025,Y\nV2,P1,31/11/2025,Y\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(packs, "--ssd", str(folder))
+    assert code == 1  # V2: 31 November does not exist
+    assert "ssd_cin_visits V2: no cinv_cin_visit_date (or not a date)" in err
+    # Walsall: a child in need is seen every six weeks: 22 December + 6 weeks = 2 February.
+    assert (
+        "N1,child_in_need,statutory_visit,walsall/cin-visits-and-reviews/cin-home-visits,"
+        "must,plan_start,2025-12-01,2025-12-22,2026-02-02,due,0" in out
+    )

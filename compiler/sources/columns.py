@@ -28,16 +28,24 @@ def text(values: pa.Array) -> pa.Array:
 def days(values: pa.Array) -> np.ndarray:
     """Dates (a timestamp's time of day is dropped), NaT where empty or not a real date.
 
-    Text must start YYYY-MM-DD; "2025-02-30" is not read as 2 March.
+    Text must start YYYY-MM-DD (a timestamp's text too) or be DD/MM/YYYY, as English
+    exports write it; "2025-02-30" is not read as 2 March.
     """
     kind = values.type
     if pa.types.is_timestamp(kind) or pa.types.is_date(kind):
         return values.cast(pa.date32()).to_numpy(zero_copy_only=False).astype(DAY)
     written = pc.utf8_slice_codeunits(text(values), 0, 10)
-    parsed = pc.strptime(written, format="%Y-%m-%d", unit="s", error_is_null=True)
-    same = pc.equal(pc.strftime(parsed, format="%Y-%m-%d"), written)
-    parsed = pc.if_else(pc.fill_null(same, False), parsed, None)
+    parsed = _exactly(written, "%Y-%m-%d")
+    english = _exactly(written, "%d/%m/%Y")  # an English export's 19/12/2025
+    parsed = pc.if_else(pc.is_null(parsed), english, parsed)
     return parsed.cast(pa.date32()).to_numpy(zero_copy_only=False).astype(DAY)
+
+
+def _exactly(written: pa.Array, form: str) -> pa.Array:
+    """Dates written exactly in ``form`` (a day that does not exist is null, not moved on)."""
+    parsed = pc.strptime(written, format=form, unit="s", error_is_null=True)
+    same = pc.equal(pc.strftime(parsed, format=form), written)
+    return pc.if_else(pc.fill_null(same, False), parsed, None)
 
 
 def strings(values: pa.Array) -> list[str | None]:
