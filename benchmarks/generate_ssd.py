@@ -96,6 +96,7 @@ COLUMNS = {
         "clar_cla_review_date",
         "clar_cla_review_cancelled",
     ],
+    "ssd_sdq_scores": ["csdq_table_id", "csdq_person_id", "csdq_sdq_completed_date"],
     "ssd_legal_status": [
         "lega_legal_status_id",
         "lega_person_id",
@@ -165,6 +166,9 @@ def generate_ssd(children: int, *, until: date, seed: int = 0) -> Tables:
                 None,
             )
             _visits(rng, "ssd_cla_visits", add, person, cla, start, end or until, 42, child)
+            sdq = start + timedelta(days=rng.choice([14, 20, 35]))
+            if sdq <= (end or until):
+                add("ssd_sdq_scores", f"SDQ{child}", person, _at(sdq))
             review = start + timedelta(days=rng.choice([26, 28, 30]))
             if review <= (end or until):
                 add("ssd_cla_reviews", f"R{child}", cla, _at(review), _at(review), "N")

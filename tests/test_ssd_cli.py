@@ -220,3 +220,27 @@ def test_a_folder_of_csv_tables_with_english_dates_is_read(packs: Path, tmp_path
         "N1,child_in_need,statutory_visit,walsall/cin-visits-and-reviews/cin-home-visits,"
         "must,plan_start,2025-12-01,2025-12-22,2026-02-02,due,0" in out
     )
+
+
+def test_a_missing_table_makes_its_rules_unjudged_not_overdue(packs: Path, tmp_path: Path) -> None:
+    import sqlite3
+
+    from benchmarks.generate_ssd import COLUMNS
+
+    episode = ("E1", "P1", "LA1", date(2025, 9, 1), None, date(2025, 9, 1))
+    url = sqlite_of({"ssd_cla_episodes": [episode]}, tmp_path / "ssd.sqlite")
+    connection = sqlite3.connect(tmp_path / "ssd.sqlite")
+    connection.execute("DROP TABLE ssd_cla_reviews")
+    connection.commit()
+    assert "ssd_cla_reviews" in COLUMNS
+    result = CliRunner().invoke(
+        standards,
+        ["audit", "--ssd", url, "--authority", "walsall", "--on", ON.isoformat(), "--packs",
+         str(packs), "--summary-json", str(tmp_path / "s.json")],
+    )  # fmt: skip
+    summary = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
+    why = {u["rule"]: u["why"] for u in summary["rules_not_judged"]}
+    reviews = "england/care-planning-regulations-2010/reg-33-reviews"
+    assert why[reviews] == "the SSD has no date of looked_after_review for child_in_care"
+    assert reviews not in result.stdout
+    assert "ssd_cla_reviews" in summary["tables_missing"]

@@ -77,8 +77,13 @@ def audit_ssd(
     """Read the SSD at ``location`` and judge it on ``on`` (and over ``period``)."""
     last = max(on, period[1]) if period else on
     records = read_ssd(open_database(location, schema), pack, last)
+    missing = frozenset(records.missing_tables)
     judged = judgeable(
-        pack, "the SSD", ssd_mapping.groups(), ssd_mapping.kinds, ssd_mapping.qualifiers
+        pack,
+        "the SSD",
+        ssd_mapping.groups(missing),
+        lambda group: ssd_mapping.kinds(group, missing),
+        lambda group: ssd_mapping.qualifiers(group, missing),
     )
     records_on = read_ssd(open_database(location, schema), pack, on) if last != on else records
     open_cases, _ = open_only(records_on, on)

@@ -79,15 +79,19 @@ def _why_not(
     needed_true = sorted(name for name, wanted in rule.conditions if wanted)
     if needed_true:
         return f"{source} has no field for the condition {needed_true[0]}, which the rule needs"
-    reasons = []
+    reasons: dict[str, list[str]] = {}
     for name in covered:
         known = kinds(name)
         if rule.event not in known:
-            reasons.append(f"{source} has no date of {rule.event} (the rule's clock) for {name}")
+            why = f"{source} has no date of {rule.event} (the rule's clock)"
         elif rule.activity not in known:
-            reasons.append(f"{source} has no date of {rule.activity} for {name}")
+            why = f"{source} has no date of {rule.activity}"
         elif missing := sorted(q for q, _ in rule.subject.qualifiers if q not in qualifiers(name)):
-            reasons.append(f"{source} has no field for {missing[0]} for {name}")
+            why = f"{source} has no field for {missing[0]}"
         else:
             return ""
-    return reasons[0]
+        reasons.setdefault(why, []).append(name)
+    why, named = next(iter(reasons.items()))
+    if len(reasons) == 1 and len(named) > 1:
+        return f"{why} for any group it holds ({', '.join(named)})"
+    return f"{why} for {', '.join(named)}"

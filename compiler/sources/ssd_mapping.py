@@ -200,6 +200,14 @@ EVENTS = (
     ),
     EventSource(
         "child_in_care",
+        "ssd_sdq_scores",
+        key="csdq_table_id",
+        date="csdq_sdq_completed_date",
+        kind="sdq",
+        person="csdq_person_id",
+    ),
+    EventSource(
+        "child_in_care",
         "ssd_legal_status",
         key="lega_legal_status_id",
         date="lega_legal_status_start_date",
@@ -275,24 +283,30 @@ TEAMS = (
 """Team and worker of a case without its own: the person's latest involvement started by then."""
 
 
-def groups() -> frozenset[str]:
-    """The groups of children the SSD gives cases for."""
-    return frozenset(case.group for case in CASES)
+def groups(missing: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The groups of children the SSD gives cases for (less those whose table is missing)."""
+    return frozenset(case.group for case in CASES if case.table not in missing)
 
 
-def kinds(group: str) -> frozenset[str]:
-    """The events and activities the SSD dates for ``group`` (failed visits included)."""
-    found = {e.kind for e in EVENTS if e.group == group}
-    found |= {e.start_event for e in CASES if e.group == group and e.start_event}
-    if any(e.seen for e in EVENTS if e.group == group):
+def kinds(group: str, missing: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The events and activities the SSD dates for ``group`` (failed visits included).
+
+    A kind whose only table is missing from the database is not dated: a rule timing it
+    cannot be judged, rather than be reported overdue for ever.
+    """
+    present = [e for e in EVENTS if e.group == group and e.table not in missing]
+    found = {e.kind for e in present}
+    cases = [c for c in CASES if c.group == group and c.table not in missing]
+    found |= {c.start_event for c in cases if c.start_event}
+    if any(e.seen for e in present):
         found.add("failed_visit")
     found |= {name for name, (of, _) in DERIVED.items() if of in found}
     return frozenset(found)
 
 
-def qualifiers(group: str) -> frozenset[str]:
+def qualifiers(group: str, missing: frozenset[str] = frozenset()) -> frozenset[str]:
     """The qualifiers the SSD gives for ``group``'s cases."""
-    return frozenset(q.qualifier for q in QUALIFIERS if q.group == group)
+    return frozenset(q.qualifier for q in QUALIFIERS if q.group == group and q.table not in missing)
 
 
 def describe() -> str:
