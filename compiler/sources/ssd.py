@@ -73,15 +73,14 @@ def read_ssd(database: Database, pack: Pack, until: date) -> CaseRecords:
     problems: list[SourceProblem] = []
     left_out: Counter = Counter()
     missing: list[str] = []
-    rows = 0
+    rows: dict[str, int] = {}  # per table: a table read for two purposes counts once
     groups: dict[str, _Group] = {}
     for spec in mapping.CASES:
         if not database.has_table(spec.table):
             missing.append(spec.table)
             continue
-        group, read = _read_cases(database, spec, problems)
+        group, rows[spec.table] = _read_cases(database, spec, problems)
         groups[spec.group] = group
-        rows += read
     if not groups:
         raise SourceError(
             "no SSD case table found (looked for "
@@ -107,14 +106,17 @@ def read_ssd(database: Database, pack: Pack, until: date) -> CaseRecords:
         if not database.has_table(source.table):
             missing.append(source.table)
             continue
-        found, read = _read_events(database, source, groups[source.group], problems, left_out)
+        found, rows[source.table] = _read_events(
+            database, source, groups[source.group], problems, left_out
+        )
         parts += found
-        rows += read
     parts += _derived(parts)
     qualifiers = _qualifiers(database, groups, until, missing, left_out)
     _teams(database, groups, until, missing)
     horizon = tuple(np.datetime64(d, "D") for d in pack.horizon)
-    cases = _to_cases(groups, parts, qualifiers, until, horizon, rows, problems, left_out)
+    cases = _to_cases(
+        groups, parts, qualifiers, until, horizon, sum(rows.values()), problems, left_out
+    )
     everyone = [g for g in groups.values()]
     return CaseRecords(
         cases=cases,
