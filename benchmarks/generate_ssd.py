@@ -264,25 +264,26 @@ def write_sqlite(tables: Tables, path: Path) -> None:
     connection.close()
 
 
-def write_sqlalchemy(tables: Tables, url: str) -> None:
-    """Write the tables into a server database (PostgreSQL), replacing any of the same name."""
+def write_sqlalchemy(tables: Tables, url: str, schema: str | None = None) -> None:
+    """Write the tables into a server database (PostgreSQL), replacing any of the same name,
+    in ``schema`` if given (created if need be)."""
     import sqlalchemy as sa
 
     engine = sa.create_engine(url)
-    meta = sa.MetaData()
+    meta = sa.MetaData(schema=schema)
     for name, columns in tables.items():
-        sa.Table(
-            name,
-            meta,
-            *(sa.Column(c, sa.DateTime if c in DATES else sa.String(48)) for c in columns),
-        )
+        sa.Table(name, meta, *(sa.Column(c, sa.DateTime if c in DATES else sa.String(48))
+                               for c in columns))  # fmt: skip
     with engine.begin() as connection:
+        if schema:
+            connection.execute(sa.schema.CreateSchema(schema, if_not_exists=True))
         meta.drop_all(connection)
         meta.create_all(connection)
-        for name, columns in tables.items():
-            rows = [dict(zip(columns, r, strict=True)) for r in zip(*columns.values(), strict=True)]
+        for table in meta.sorted_tables:
+            values = tables[table.name]
+            rows = [dict(zip(values, r, strict=True)) for r in zip(*values.values(), strict=True)]
             if rows:
-                connection.execute(meta.tables[name].insert(), rows)
+                connection.execute(table.insert(), rows)
     engine.dispose()
 
 

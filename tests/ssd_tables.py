@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -25,3 +26,18 @@ def sqlite_of(rows: dict[str, list[tuple[Any, ...]]], path: Path) -> str:
     """Write the tables into a new SQLite file; its URL."""
     write_sqlite(tables(rows), path)
     return f"sqlite:///{path}"
+
+
+def postgres_url() -> str:
+    """The PostgreSQL server `.ci/run` starts; under CI its absence fails the test, never skips."""
+    import pytest
+
+    url = os.environ.get("STANDARDS_TEST_POSTGRES_URL")
+    if not url:
+        if os.environ.get("CI") == "true":
+            pytest.fail(
+                "STANDARDS_TEST_POSTGRES_URL is not set: .ci/run starts PostgreSQL and sets it "
+                "(see .ci/postgres); the PostgreSQL tests must run in CI"
+            )
+        pytest.skip("no PostgreSQL: `source .ci/postgres` starts one and sets the URL")
+    return url

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +18,7 @@ import pytest
 from benchmarks.generate_ssd import generate_ssd, write_duckdb, write_sqlalchemy, write_sqlite
 from compiler.commands.audit_sources import audit_ssd, report_json
 from compiler.evaluate import open_pack
+from tests.ssd_tables import postgres_url
 
 ON = date(2026, 1, 9)
 PERIOD = (date(2025, 4, 1), date(2026, 1, 9))
@@ -37,15 +37,8 @@ def duckdb_file(generated: dict, tmp_path_factory: pytest.TempPathFactory) -> Pa
 
 
 @pytest.fixture(scope="module")
-def postgres_url(generated: dict) -> str:
-    url = os.environ.get("STANDARDS_TEST_POSTGRES_URL")
-    if not url:
-        if os.environ.get("CI") == "true":
-            pytest.fail(
-                "STANDARDS_TEST_POSTGRES_URL is not set: .ci/run starts PostgreSQL and sets it "
-                "(see .ci/postgres); the PostgreSQL tests must run in CI"
-            )
-        pytest.skip("no PostgreSQL: `source .ci/postgres` starts one and sets the URL")
+def postgres(generated: dict) -> str:
+    url = postgres_url()
     write_sqlalchemy(generated, url)
     return url
 
@@ -88,10 +81,10 @@ def test_duckdb_sqlite_csv_and_parquet_give_the_same_audit(
 
 
 def test_postgresql_gives_the_same_audit_as_duckdb(
-    duckdb_file: Path, postgres_url: str, packs: Path
+    duckdb_file: Path, postgres: str, packs: Path
 ) -> None:
     first = judged(str(duckdb_file), packs, "walsall")
-    again = judged(postgres_url, packs, "walsall")
+    again = judged(postgres, packs, "walsall")
     assert again[0] == first[0]
     assert again[1] == first[1]
     assert again[2]["history"] == first[2]["history"]

@@ -17,12 +17,14 @@ from pathlib import Path
 
 import pytest
 
-from compiler.commands.audit_sources import audit_ssd
+from benchmarks.generate_ssd import write_duckdb, write_sqlalchemy
+from compiler.commands.audit_sources import audit_ssd as audit_records
 from compiler.evaluate import open_pack
-from tests.ssd_tables import sqlite_of
+from tests.ssd_tables import postgres_url, sqlite_of, tables
 
 D = date
 ON = D(2026, 1, 9)
+Source = tuple[str, str | None]  # the database's location, and the schema holding the SSD
 CP_VISITS = "gloucestershire/home-visiting/cp-statutory-visit"
 CIN_VISITS = "gloucestershire/home-visiting/cin-statutory-visit"
 CIC_VISITS = "gloucestershire/home-visiting/cic-statutory-visit"
@@ -100,18 +102,28 @@ RECORDS = {
 }
 
 
-@pytest.fixture(scope="module")
-def url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    return sqlite_of(RECORDS, tmp_path_factory.mktemp("ssd") / "hand.sqlite")
+@pytest.fixture(scope="module", params=["sqlite", "duckdb", "postgresql"])
+def url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Source:
+    """The same records in SQLite, DuckDB and PostgreSQL (in a schema of its own, read with
+    --ssd-schema): each must give the hand-counted dates."""
+    folder = tmp_path_factory.mktemp("ssd")
+    if request.param == "sqlite":
+        return sqlite_of(RECORDS, folder / "hand.sqlite"), None
+    if request.param == "duckdb":
+        write_duckdb(tables(RECORDS), folder / "hand.duckdb")
+        return str(folder / "hand.duckdb"), None
+    server = postgres_url()
+    write_sqlalchemy(tables(RECORDS), server, schema="hand_worked")
+    return server, "hand_worked"
 
 
-def snapshot(url: str, packs: Path, on: date) -> dict[tuple[str, str], dict[str, str]]:
+def snapshot(url: Source, packs: Path, on: date) -> dict[tuple[str, str], dict[str, str]]:
     pack = open_pack(packs, "gloucestershire", on)
-    found = audit_ssd(url, None, pack, on, None)
+    found = audit_records(*url, pack, on, None)
     return {(r["case_id"], r["rule"]): r for r in csv.DictReader(io.StringIO(found.table))}
 
 
-def test_the_snapshot_on_9_january_2026_matches_the_hand_count(url: str, packs: Path) -> None:
+def test_the_snapshot_on_9_january_2026_matches_the_hand_count(url: Source, packs: Path) -> None:
     rows = snapshot(url, packs, ON)
     expected = {
         ("C1", CP_VISITS): ("", "2026-01-07", "overdue", "2"),
@@ -134,16 +146,16 @@ def test_the_snapshot_on_9_january_2026_matches_the_hand_count(url: str, packs: 
     assert not any(case in ("C3", "C5old", "C12") for case, _ in rows)  # closed or not begun
 
 
-def test_easter_2026_the_plan_from_23_march_is_due_on_8_april(url: str, packs: Path) -> None:
+def test_easter_2026_the_plan_from_23_march_is_due_on_8_april(url: Source, packs: Path) -> None:
     row = snapshot(url, packs, D(2026, 4, 8))[("C12", CP_VISITS)]
     assert (row["next_due"], row["status"]) == ("2026-04-08", "due")
     row = snapshot(url, packs, D(2026, 4, 10))[("C12", CP_VISITS)]
     assert (row["last_done"], row["next_due"]) == ("2026-04-09", "2026-04-23")
 
 
-def test_the_history_finds_each_late_interval_counted_by_hand(url: str, packs: Path) -> None:
+def test_the_history_finds_each_late_interval_counted_by_hand(url: Source, packs: Path) -> None:
     pack = open_pack(packs, "gloucestershire", ON)
-    found = audit_ssd(url, None, pack, ON, (D(2025, 4, 1), D(2026, 4, 30)))
+    found = audit_records(*url, pack, ON, (D(2025, 4, 1), D(2026, 4, 30)))
     got = {
         (i.case_id, i.activity, i.since.isoformat(), i.due.isoformat()): (
             i.done.isoformat() if i.done else "",
@@ -169,10 +181,10 @@ def test_the_history_finds_each_late_interval_counted_by_hand(url: str, packs: P
 
 
 def test_rows_that_cannot_be_judged_are_named_and_cancelled_reviews_counted(
-    url: str, packs: Path
+    url: Source, packs: Path
 ) -> None:
     pack = open_pack(packs, "gloucestershire", ON)
-    found = audit_ssd(url, None, pack, ON, None)
+    found = audit_records(*url, pack, ON, None)
     assert [(p.table, p.key) for p in found.records.problems] == [("ssd_cp_visits", "V10")]
     assert "cppv_person_id" in found.records.problems[0].reason
     cancelled = ("ssd_cla_reviews", "clar_cla_review_cancelled = Y (cancelled)")
