@@ -159,6 +159,14 @@ def test_lists_3_4_and_5_start_the_assessment_and_conference_clocks(
     assert ("R2", "child_and_family_assessment") not in got
     assert ("S2", "initial_child_protection_conference") not in got
     assert sum(found.records.left_out.values()) == 2
+    from compiler.commands.audit_sources import report_json
+
+    used = report_json(found)["columns_used"]
+    assert used[0].startswith("List 3 (tab 'List 3'): 'Child Unique ID' -> id;")
+    assert (
+        "'Date of Initial Child Protection Conference' -> initial_child_protection_conference"
+        in (used[2])
+    )
 
 
 def test_a_count_per_month_is_not_judged_from_annex_a(

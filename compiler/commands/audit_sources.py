@@ -123,6 +123,7 @@ def report_json(found: SourceAudit) -> dict:
             for (t, r), n in sorted(found.records.left_out.items())
         ],
         "tables_missing": found.records.missing_tables,
+        "columns_used": found.notes,
         "history": None
         if found.period is None
         else {
