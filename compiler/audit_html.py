@@ -215,7 +215,12 @@ def _table(caption: str, chosen: list[Share]) -> list[str]:
 
 
 def _unjudged(found: SourceAudit) -> list[str]:
-    lines = ["<h2>What these records cannot judge</h2>"]
+    lines = []
+    if found.notes:
+        lines.append("<h2>What was read</h2><ul>")
+        lines += [f"<li>{escape(note)}</li>" for note in found.notes]
+        lines.append("</ul>")
+    lines.append("<h2>What these records cannot judge</h2>")
     if found.judged.unjudged:
         lines.append("<ul>")
         lines += [

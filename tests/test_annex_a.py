@@ -161,6 +161,9 @@ def test_lists_3_4_and_5_start_the_assessment_and_conference_clocks(
     assert sum(found.records.left_out.values()) == 2
     from compiler.commands.audit_sources import report_json
 
+    from compiler.audit_html import render_report
+
+    assert "List 5 (tab &#x27;List 5&#x27;)" in render_report(found)
     used = report_json(found)["columns_used"]
     assert used[0].startswith("List 3 (tab 'List 3'): 'Child Unique ID' -> id;")
     assert (
