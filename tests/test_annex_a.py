@@ -13,9 +13,10 @@ from click.testing import CliRunner
 
 from benchmarks.generate_annex_a import write_annex_a
 from benchmarks.generate_ssd import generate_ssd, write_duckdb
+from compiler.audit_html import render_report
 from compiler.cli import standards
 from compiler.commands.audit_annex import audit_annex_a
-from compiler.commands.audit_sources import audit_ssd
+from compiler.commands.audit_sources import audit_ssd, report_json
 from compiler.evaluate import open_pack
 from compiler.sources.annex_a import normalised, read_annex_a
 
@@ -159,10 +160,6 @@ def test_lists_3_4_and_5_start_the_assessment_and_conference_clocks(
     assert ("R2", "child_and_family_assessment") not in got
     assert ("S2", "initial_child_protection_conference") not in got
     assert sum(found.records.left_out.values()) == 2
-    from compiler.commands.audit_sources import report_json
-
-    from compiler.audit_html import render_report
-
     assert "List 5 (tab &#x27;List 5&#x27;)" in render_report(found)
     used = report_json(found)["columns_used"]
     assert used[0].startswith("List 3 (tab 'List 3'): 'Child Unique ID' -> id;")
