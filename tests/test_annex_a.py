@@ -1,4 +1,4 @@
-"""``standards audit --annex-a``: Lists 6, 7, 8 found by pattern; the snapshot the SSD implies."""
+"""``standards audit --annex-a``: Lists 3 to 8 found by pattern; the snapshot the SSD implies."""
 
 from __future__ import annotations
 

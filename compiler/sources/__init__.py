@@ -7,5 +7,6 @@
   once, documented in the README);
 - :mod:`compiler.sources.ssd`: the SSD tables turned into
   :class:`compiler.cases.Cases`, with every row that cannot be judged named;
-- :mod:`compiler.sources.annex_a`: Ofsted's Annex A workbook (Lists 6, 7, 8).
+- :mod:`compiler.sources.annex_a`: Ofsted's Annex A workbook (Lists 3 to 8);
+- :mod:`compiler.sources.judgeable`: which rules the records can judge, and why not the others.
 """
