@@ -250,7 +250,7 @@ def _link_by_person(
     group: _Group, person: pa.Array, dated: np.ndarray, within_case: bool
 ) -> np.ndarray:
     """Each row's case: the person's case open on the row's date (latest started), or -1."""
-    people = sorted(set(group.person))
+    people = sorted(set(group.person) - {""})  # a case without a person links no row
     row_person = positions(person, people)
     case_person = positions(pa.array(group.person, type=pa.string()), people)
     if not within_case:
