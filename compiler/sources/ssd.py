@@ -369,6 +369,11 @@ def _to_cases(
     kinds = sorted({kind for _, _, kind, _ in parts})
     row_case, row_kind, row_date = [], [], []
     for group, case, kind, dated in parts:
+        if not len(dated) or (dated.min() >= horizon[0] and dated.max() <= min(limit, horizon[1])):
+            row_case.append(case + offset[group])  # all inside: no masks over millions of rows
+            row_kind.append(np.full(len(case), kinds.index(kind), dtype=np.int64))
+            row_date.append(dated)
+            continue
         later = dated > limit
         outside = (dated < horizon[0]) | (dated > horizon[1])
         if later.any():
