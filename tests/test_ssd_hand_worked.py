@@ -189,3 +189,38 @@ def test_rows_that_cannot_be_judged_are_named_and_cancelled_reviews_counted(
     assert "cppv_person_id" in found.records.problems[0].reason
     cancelled = ("ssd_cla_reviews", "clar_cla_review_cancelled = Y (cancelled)")
     assert found.records.left_out[cancelled] == 1
+
+
+def test_when_two_rules_time_one_visit_the_earlier_due_date_binds(
+    packs: Path, tmp_path: Path
+) -> None:
+    """Two rules for the same visits counting from different events: the earlier binds (the
+    safety reading), and the interval names that rule."""
+    from dataclasses import replace
+
+    pack = open_pack(packs, "gloucestershire", ON)
+    plan_rule = next(r for r in pack.rules if r.id == CP_VISITS)
+    icpc_rule = replace(
+        plan_rule,
+        id="test/from-the-conference",
+        timescale=replace(plan_rule.timescale, event="initial_child_protection_conference"),
+    )
+    pack = replace(pack, rules=(*pack.rules, icpc_rule))
+    url = sqlite_of(
+        {
+            "ssd_cp_plans": [("C1", "P1", D(2025, 12, 1), None)],
+            # the conference on Fri 5 Dec: 10 working days -> Fri 19 Dec; from the plan's
+            # start on Mon 1 Dec -> Mon 15 Dec, which binds.
+            "ssd_initial_cp_conference": [("I1", "P1", "C1", D(2025, 12, 5))],
+            "ssd_cp_visits": [("V1", "P1", "C1", D(2025, 12, 17), "Y", "Y")],
+        },
+        tmp_path / "two.sqlite",
+    )
+    found = audit_records(url, None, pack, ON, (D(2025, 12, 1), D(2025, 12, 31)))
+    first = next(i for i in found.intervals if i.activity == "statutory_visit")
+    assert (first.rule.id, first.due, first.done, first.days_late) == (
+        CP_VISITS,
+        D(2025, 12, 15),
+        D(2025, 12, 17),
+        2,
+    )

@@ -64,3 +64,34 @@ def test_late_days_of_the_history_are_the_overdue_days_of_the_snapshots(
         if (result.rule >= 0).any() and result.days_overdue.max() > 0:
             overdue_days.add(today)
     assert late_days == overdue_days
+
+
+@settings(max_examples=settings.default.max_examples // 30, deadline=None)
+@given(seed=st.integers(min_value=0, max_value=10**6), authority=st.sampled_from(
+    ["gloucestershire", "walsall", "st-helens", "unnamed-trust"]))  # fmt: skip
+def test_on_any_generated_ssd_the_open_late_gaps_are_the_snapshot_overdue(
+    packs: Path, tmp_path_factory: object, seed: int, authority: str
+) -> None:
+    """Whole generated SSDs: every group, placement change, review and care leaver."""
+    import csv
+    import io
+
+    from benchmarks.generate_ssd import generate_ssd, write_sqlite
+    from compiler.commands.audit_sources import audit_ssd
+
+    on = date(2026, 1, 9)
+    path = tmp_path_factory.mktemp("ssd") / "ssd.sqlite"  # type: ignore[attr-defined]
+    write_sqlite(generate_ssd(40, until=on, seed=seed), path)
+    period = (date(2025, 1, 1), on)
+    found = audit_ssd(f"sqlite:///{path}", None, open_pack(packs, authority, on), on, period)
+    snapshot: dict[tuple[str, str], str] = {}
+    for row in csv.DictReader(io.StringIO(found.table)):
+        if row["status"] == "overdue" and row["next_due"] >= period[0].isoformat():
+            key = (row["case_id"], row["activity"])
+            snapshot[key] = min(snapshot.get(key, row["next_due"]), row["next_due"])
+    history = {
+        (i.case_id, i.activity): i.due.isoformat()
+        for i in found.intervals
+        if i.done is None and i.late and i.end_of_period == on
+    }
+    assert history == snapshot
