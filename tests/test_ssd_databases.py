@@ -80,9 +80,13 @@ def test_duckdb_sqlite_csv_and_parquet_give_the_same_audit(
         }, other
 
 
+@pytest.mark.parametrize("batch", [100_000, 37])  # rows come from the server in batches
 def test_postgresql_gives_the_same_audit_as_duckdb(
-    duckdb_file: Path, postgres: str, packs: Path
+    duckdb_file: Path, postgres: str, packs: Path, batch: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from compiler.sources import database
+
+    monkeypatch.setattr(database, "_BATCH", batch)
     first = judged(str(duckdb_file), packs, "walsall")
     again = judged(postgres, packs, "walsall")
     assert again[0] == first[0]

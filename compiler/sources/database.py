@@ -121,6 +121,16 @@ def _array(values: list[Any]) -> pa.Array:
         return pa.array([None if v is None else str(v) for v in values], type=pa.string())
 
 
+_BATCH = 100_000
+
+
+def _joined(chunks: list[pa.Array]) -> pa.ChunkedArray:
+    """Batches as one column: an all-empty batch takes the others' type, mixed types are text."""
+    kinds = {chunk.type for chunk in chunks if chunk.type != pa.null()}
+    kind = kinds.pop() if len(kinds) == 1 else pa.string() if kinds else pa.null()
+    return pa.chunked_array([chunk.cast(kind) for chunk in chunks], type=kind)
+
+
 class _Sqlite:
     def __init__(self, path: Path) -> None:
         if not path.is_file():
@@ -177,6 +187,10 @@ class _SqlAlchemy:
         where = preparer.quote(table)
         if self.schema:
             where = f"{preparer.quote_schema(self.schema)}.{where}"
-        with self.engine.connect() as connection:
-            rows = connection.execute(self.sqlalchemy.text(f"SELECT {listed} FROM {where}"))
-            return _from_rows(names, [tuple(row) for row in rows])
+        chunks: list[dict[str, pa.Array]] = []
+        with self.engine.connect() as connection:  # a server-side cursor, a batch at a time
+            query = self.sqlalchemy.text(f"SELECT {listed} FROM {where}")
+            result = connection.execution_options(stream_results=True).execute(query)
+            for batch in result.partitions(_BATCH):
+                chunks.append(_from_rows(names, [tuple(row) for row in batch]))
+        return {name: _joined([chunk[name] for chunk in chunks]) for name in names}
