@@ -149,8 +149,11 @@ class _Sqlite:
     def columns(self, table: str, names: Sequence[str]) -> dict[str, pa.Array]:
         _check_columns(table, self._names(table), names)
         listed = ", ".join(f'"{name}"' for name in names)
-        rows = self.connection.execute(f'SELECT {listed} FROM "{table}"').fetchall()
-        return _from_rows(names, rows)
+        cursor = self.connection.execute(f'SELECT {listed} FROM "{table}"')
+        chunks = []
+        while batch := cursor.fetchmany(_BATCH):
+            chunks.append(_from_rows(names, batch))
+        return {name: _joined([chunk[name] for chunk in chunks]) for name in names}
 
 
 class _SqlAlchemy:
