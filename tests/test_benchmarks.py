@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import benchmarks.generate_corpus
-from benchmarks import bench_checks, bench_packs
+from benchmarks import bench_checks, bench_packs, bench_site
 from benchmarks.generate_corpus import generate_corpus
 from compiler.pipeline import compile_corpus
 
@@ -140,3 +140,14 @@ def test_bench_ssd_prints_its_rate_ratio_and_memory(capsys: pytest.CaptureFixtur
     assert re.search(r"the audit takes \d+\.\dx the scan$", printed, re.M)
     assert re.search(r"^peak memory of the audit process: .* MB .*: (PASS|MISS)$", printed, re.M)
     assert re.search(r"^history of one authority \(50 children, .* intervals in", printed, re.M)
+
+
+def test_bench_site_prints_every_target_with_its_verdict(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    bench_site.main(["--authorities", "4", "--repeat", "1", "--verify"])
+    printed = capsys.readouterr().out
+    for what in ("site folder", "largest page", "first-search data", "full build", "incremental"):
+        line = next(line for line in printed.splitlines() if line.startswith(what))
+        assert re.search(r"target .* (PASS|MISS)", line), line
+    assert "incremental output the same as a full build's: yes" in printed
