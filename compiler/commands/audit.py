@@ -16,6 +16,7 @@ from compiler.cases import CasesError, read_cases
 from compiler.commands.audit_records import records_given, records_options, run_records
 from compiler.commands.options import DATE, packs_option
 from compiler.evaluate import PackError, open_pack
+from compiler.safe_files import UnsafeFileError, read_regular
 from compiler.write import write_file_atomically
 
 
@@ -87,6 +88,12 @@ def audit_command(
     Example: standards audit --ssd ssd.duckdb --authority walsall --on 2026-01-09
              --from 2025-04-01 --to 2025-12-31 --report audit.html
     """
+    for written in (out, summary_json):
+        if written is not None and _same_file(written, cases):
+            _refuse(
+                f"error: {written} is the table being audited: give --out and --summary-json "
+                "a file of their own, so the cases are not overwritten"
+            )
     try:
         pack = open_pack(packs, authority, on.date())
     except PackError as exc:
@@ -97,7 +104,7 @@ def audit_command(
         run_records(pack, on.date(), out, summary_json, records, packs)
         return
     try:
-        table = read_cases(cases.read_text(encoding="utf-8"), pack)
+        table = read_cases(read_regular(cases).decode("utf-8"), pack)
         result = run_audit(table, pack, on.date())
     except CasesError as exc:  # the header or the whole table: line 1
         _refuse(f"{cases}:1: error: {exc}")
@@ -105,6 +112,10 @@ def audit_command(
         _refuse(f"error: {exc}")
     except UnicodeDecodeError as exc:
         _refuse(f"{cases}: error: byte {exc.start} is not UTF-8; save the table as CSV (UTF-8)")
+    except UnsafeFileError as exc:
+        _refuse(f"{cases}: error: not read: {exc.reason}; {exc.hint}")
+    except OSError as exc:
+        _refuse(f"{cases}: error: cannot be read: {exc.strerror}")
     text = render_audit(result)
     summary = summarise(result)
     try:
@@ -123,6 +134,14 @@ def audit_command(
     )
     if summary.unreadable:
         sys.exit(1)
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    """Whether two paths name one file (through links, or by different spellings)."""
+    try:
+        return first.exists() and first.samefile(second)
+    except OSError:
+        return False
 
 
 def _refuse(message: str) -> NoReturn:
