@@ -118,7 +118,7 @@ def audit(cases: Cases, pack: Pack, on: date) -> Audit:
             (np.int64, np.int64, "datetime64[D]", "datetime64[D]", "datetime64[D]")
         )
     )
-    idle = np.setdiff1d(np.arange(len(cases.case_ids)), case)
+    idle = np.flatnonzero(np.bincount(case, minlength=len(cases.case_ids)) == 0)
     case = np.concatenate([case, idle])
     rule = np.concatenate([rule, np.full(len(idle), -1)])
     never = np.full(len(idle), NAT)

@@ -128,8 +128,15 @@ def _render(result: Audit) -> str:
 
 
 def _dates(days: np.ndarray) -> np.ndarray:
-    text = np.datetime_as_string(days, unit="D")
-    return np.where(np.isnat(days), "", text).astype(object)
+    """Dates as text, each distinct day written once (a result has a few thousand of them)."""
+    known = ~np.isnat(days)
+    if not known.any():
+        return np.full(len(days), "", dtype=object)
+    offset = days.astype(np.int64)
+    first = offset[known].min()
+    span = np.arange(first, offset[known].max() + 1).astype("datetime64[D]")
+    words = np.array([*np.datetime_as_string(span, unit="D"), ""], dtype=object)
+    return words[np.where(known, offset - first, len(span))]
 
 
 def _quoted(value: str) -> str:

@@ -13,6 +13,7 @@ import click
 from compiler.audit import audit as run_audit
 from compiler.audit_report import render_audit, summarise
 from compiler.cases import CasesError, read_cases
+from compiler.commands.audit_records import records_given, records_options, run_records
 from compiler.commands.options import DATE, packs_option
 from compiler.evaluate import PackError, open_pack
 from compiler.safe_files import UnsafeFileError, read_regular
@@ -20,7 +21,9 @@ from compiler.write import write_file_atomically
 
 
 @click.command(name="audit")
-@click.argument("cases", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "cases", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
 @click.option("--authority", required=True, help="The authority whose pack to use.")
 @click.option(
     "--on",
@@ -39,13 +42,15 @@ from compiler.write import write_file_atomically
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write the summary as JSON here.",
 )
+@records_options
 def audit_command(
-    cases: Path,
+    cases: Path | None,
     authority: str,
     on: datetime,
     packs: Path,
     out: Path | None,
     summary_json: Path | None,
+    **records: object,
 ) -> None:
     """Judge every case in CASES (a CSV table of events) against the authority's rule pack.
 
@@ -71,7 +76,17 @@ def audit_command(
     read is reported there with its line number and left out; the exit status is then 1.
     If nothing can be judged (no pack, a bad header) it says why and exits 2.
 
+    Instead of CASES, --ssd reads the Standard Safeguarding Dataset from a database (a .duckdb
+    file, a folder of ssd_*.csv or ssd_*.parquet, sqlite:///FILE or an SQLAlchemy URL such as
+    postgresql+psycopg://user@host/db; pip install 'practice-standards[ssd]'), and --annex-a
+    reads Ofsted's Annex A workbook (Lists 3 to 8). Both say which rules the records cannot
+    judge and why. With --ssd, --from and --to judge every visit and review due in that period
+    (--history: one row per interval; --report: an HTML report with charts).
+
+    \b
     Example: standards audit cases.csv --authority st-helens --on 2026-01-09 --out result.csv
+    Example: standards audit --ssd ssd.duckdb --authority walsall --on 2026-01-09
+             --from 2025-04-01 --to 2025-12-31 --report audit.html
     """
     for written in (out, summary_json):
         if written is not None and _same_file(written, cases):
@@ -83,6 +98,11 @@ def audit_command(
         pack = open_pack(packs, authority, on.date())
     except PackError as exc:
         _refuse(f"error: {exc}")
+    if records_given(records) or cases is None:
+        if cases is not None:
+            _refuse("error: give CASES, --ssd or --annex-a, not more than one")
+        run_records(pack, on.date(), out, summary_json, records, packs)
+        return
     try:
         table = read_cases(read_regular(cases).decode("utf-8"), pack)
         result = run_audit(table, pack, on.date())
