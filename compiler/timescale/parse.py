@@ -32,14 +32,35 @@ Duration(amount=2, unit='weeks', working_days=None)
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from compiler.timescale import ambiguity
-from compiler.timescale.model import Count, Deadline, Once, Timescale, TimescaleError
+from compiler.timescale.model import (
+    Conditions,
+    Count,
+    Deadline,
+    Duration,
+    Once,
+    Timescale,
+    TimescaleError,
+)
 from compiler.timescale.phases import LINKS, Build, PhaseReader
 from compiler.timescale.words import PERIODS, lexicon
 from compiler.vocabulary import Vocabulary
 from compiler.vocabulary import vocabulary as bundled_vocabulary
 
 _PERIODS = sorted(PERIODS.items(), key=lambda period: -len(period[0]))
+
+OPENINGS = ("then", "thereafter", "subsequently", "and")
+"""Words that open the later part of a sequence: the rule's event is where that part starts."""
+
+DEADLINE_LEADS = (
+    ("no", "later", "than"),
+    ("not", "later", "than"),
+    ("no", "longer", "than"),
+    ("not", "longer", "than"),
+)
+"""Words that say a deadline the other way round: "no later than 3 working days after X"."""
 
 
 def parse_timescale(
@@ -53,6 +74,41 @@ def parse_timescale(
     Recurrence(event='plan_start', phases=(Phase(every=Duration(amount=10, unit='working_days', \
 working_days=None), lasts=None, until=None, where=()),), first=(), cap=None)
     """
+    reading = read_timescale(text, event, vocabulary)
+    if reading.conditions:
+        raise TimescaleError(reading.condition_message, column=reading.condition_column)
+    return reading.timescale
+
+
+@dataclass(frozen=True)
+class TimescaleReading:
+    """A timescale read from a document's words, with what the words add around it.
+
+    ``conditions`` are conditions on the whole rule that the words carry ("or as directed by
+    the conference chair" is ``(("conference_chair_directed_otherwise", False),)``): a rule
+    that encodes the words must carry them. ``notes`` are hedges that do not move a due date
+    ("more frequently if required", "(not working days)"), kept so that a reader sees them.
+    """
+
+    timescale: Timescale
+    conditions: Conditions = ()
+    notes: tuple[str, ...] = ()
+    condition_message: str = ""
+    condition_column: int = 0
+
+
+def read_timescale(
+    text: str, event: str | None = None, vocabulary: Vocabulary | None = None
+) -> TimescaleReading:
+    """Read a document's timescale words: the timescale, its rule conditions and its notes.
+
+    Where :func:`parse_timescale` reads a rule's shorthand, this reads the words as a
+    document writes them; both refuse, with the reason, anything without a single reading.
+
+    >>> reading = read_timescale("every 10 days or as directed by the conference chair", "visit")
+    >>> reading.conditions
+    (('conference_chair_directed_otherwise', False),)
+    """
     if not isinstance(text, str) or not text.strip():
         raise TimescaleError(
             "the timescale is empty: write one such as 'within 24 hours of the visit'"
@@ -62,24 +118,57 @@ working_days=None), lasts=None, until=None, where=()),), first=(), cap=None)
     timescale = build(reader.resolve_event(event))
     if reader.ambiguities:
         raise ambiguity.ambiguity_error(text, reader.ambiguities)
-    return timescale
+    token, message = reader.rule_condition_at or (None, "")
+    return TimescaleReading(
+        timescale,
+        tuple(sorted(reader.rule_conditions.items())),
+        tuple(reader.notes),
+        message,
+        token.column if token else 0,
+    )
 
 
 class _Reader(PhaseReader):
     """The grammar of the module docstring: the forms a whole timescale takes."""
 
     def timescale(self) -> Build:
+        while self.at_one_of(",", *OPENINGS):
+            self.pos += 1  # "Thereafter, at intervals of": the rule's event starts this part
+        self.noise()
         start = self.pos
         interval = self.leads()
-        if self.at_one_of("within", "in"):
+        self.refuse_not_less_than_every(start)
+        if self.at_one_of("within", "in") and not self.at("in", "advance"):
             build = self.deadline()
+        elif any(self.at(*words) for words in DEADLINE_LEADS):
+            build = self.deadline(skip=3)
+        elif self.at("on", "the", "same", "day") or self.at("the", "same", "day"):
+            self.pos += 3 + self.at("on")
+            if self.at_one_of(*LINKS, "as"):
+                self.pos += 1
+                self.event()
+            build = Once
+        elif self.at("on", "the", "day"):
+            self.pos += 3
+            self.accept("of") or self.accept("that") or self.accept("when")
+            self.event()
+            build = Once
+        elif self.accept("by", "the", "end", "of", "the", "next", "working", "day"):
+            within = Duration(1, "working_days")
+            if self.at_one_of(*LINKS):
+                self.pos += 1
+                self.event()
+            build = lambda event: Deadline(within, event)  # noqa: E731
         elif self.at_one_of("by", "before") or self.at("prior", "to"):
             build = self.once()
+        elif self.once_until():
+            self.pos = start
+            build = self.recurrence()
         elif self.at("once") and self.peek().value in ("a", "an", "per", "each"):
             build = self.count()
         elif self.at("once") and self.peek().value != "every":
             build = self.once()
-        elif self.at("twice") or (self.number_ahead() and self.peek().value == "times"):
+        elif self.at("twice") or (self.number_ahead() and self.peek().value in ("times", "per")):
             build = self.count()
         elif self.number_ahead() and self.peek().value not in ("weekly", "monthly"):
             build = self.from_duration(interval, start)
@@ -91,8 +180,15 @@ class _Reader(PhaseReader):
                 "a timescale, such as 'within 24 hours of the visit', 'every 10 working days' "
                 "or 'once before sentencing'"
             )
-        while self.accept(",") or self.accept(";") or self.accept("then") or self.noise():
-            pass
+        while True:
+            if self.accept(",") or self.accept(";") or self.accept("then") or self.noise():
+                continue
+            if self.at_rule_condition():
+                self.rule_condition(opening_phase=False)
+                continue
+            if self.at("or") and self.start_event is not None:
+                self.refuse_second_event(self.start_event[1], alternative=self.pos)
+            break
         self.accept(".")
         if self.token.kind != "end":
             self.fail("the end of the timescale")
@@ -116,12 +212,33 @@ class _Reader(PhaseReader):
             "('within 24 hours of the visit') or give the rule an event"
         )
 
-    def deadline(self) -> Build:
-        self.pos += 1  # within, in
+    def refuse_not_less_than_every(self, start: int) -> None:
+        """ "not less than every four weeks" sets a minimum gap, literally: refuse, with both."""
+        opening = self.tokens[start]
+        lead = tuple(self.values[start : self.pos])
+        if lead not in (("not", "less", "than"), ("no", "less", "than")) or not self.at("every"):
+            return
+        save = self.pos
+        self.pos += 1
+        every = self.duration(number_optional=True)
+        written = self.text[opening.start : self.previous_end]
+        self.pos = save
+        raise TimescaleError(
+            f"{written!r} at column {opening.column} has two readings: visits no more than "
+            f"{every.amount} {every.unit.replace('_', ' ')} apart (write "
+            f"'at least every {every.amount} {every.unit.replace('_', ' ')}'), or visits at "
+            "least that far apart, a minimum gap the tools do not hold",
+            column=opening.column,
+            readings=(f"at least every {every.amount} {every.unit.replace('_', ' ')}",),
+        )
+
+    def deadline(self, skip: int = 1) -> Build:
+        self.pos += skip  # within, in, no later than
         if not self.accept("a", "maximum", "of"):
             self.accept("a", "maximum")
         first_unit = self.accept("the", "first")  # "within the first week"
         within = self.duration(number_optional=first_unit)
+        self.bracketed()  # "within 1 week (not working days) of placement"
         if self.at_one_of(*LINKS):
             self.pos += 1
             self.event()
@@ -130,9 +247,11 @@ class _Reader(PhaseReader):
     def from_duration(self, interval: bool, start: int) -> Build:
         first = self.token
         within = self.duration()
-        if self.accept("before") or self.accept("prior", "to"):
+        before = self.accept("before") or self.accept("prior", "to")
+        if before or self.accept("in", "advance", "of"):
             self.event()
             return lambda event: Deadline(within, event, before=True)
+        self.accept("written")  # "14 days' written notice of"
         if self.accept("notice"):
             if self.accept("of") or self.accept("before") or self.accept("prior", "to"):
                 self.event()
@@ -163,7 +282,8 @@ class _Reader(PhaseReader):
             times = 1 if start.value == "once" else 2
         else:
             times = self.number()
-            self.expect("times")
+            if not self.at("per"):  # "one per month"
+                self.expect("times")
         if not (self.accept("a") or self.accept("an") or self.accept("per") or self.accept("each")):
             self.fail("'a', 'per' or 'each' and a period, as in 'twice a calendar month'")
         period = self.token
@@ -177,6 +297,12 @@ class _Reader(PhaseReader):
                 )
             )
             per = "calendar_month"
+        elif period.value != "calendar":  # "once a week": a count, or an interval?
+            self.ambiguities.append(
+                ambiguity.count_per_period(
+                    self.text, start.start, period.start, self.previous_end, times, per
+                )
+            )
         if self.at_one_of(*LINKS):
             self.pos += 1
             self.event()

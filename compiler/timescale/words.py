@@ -67,6 +67,16 @@ LEADS: dict[tuple[str, ...], bool] = {
     ("at", "least"): False,
     ("as", "a", "minimum"): False,
     ("no", "less", "than"): False,
+    ("not", "less", "than"): False,
+    ("no", "less", "often", "than"): False,
+    ("not", "less", "often", "than"): False,
+    ("a", "maximum"): False,
+    ("maximum",): False,
+    ("at", "a", "minimum"): False,
+    ("at", "no", "more", "than"): True,
+    ("at", "intervals", "not", "exceeding"): True,
+    ("intervals", "not", "exceeding"): True,
+    ("not", "exceeding"): True,
     ("at", "a", "minimum", "of"): True,
     ("a", "minimum", "of"): True,
     ("minimum", "of"): True,
@@ -74,6 +84,10 @@ LEADS: dict[tuple[str, ...], bool] = {
     ("at", "intervals", "of", "not", "more", "than"): True,
     ("at", "intervals", "of", "no", "more", "than"): True,
     ("at", "intervals", "of"): True,
+    ("at", "intervals", "of", ",", "no", "more", "than"): True,
+    ("intervals", "of", "not", "more", "than"): True,
+    ("intervals", "of", "no", "more", "than"): True,
+    ("with", "a", "minimum", "of"): True,
     ("not", "more", "than"): True,
     ("no", "more", "than"): True,
     ("a", "maximum", "of"): True,
@@ -88,7 +102,8 @@ LEADS: dict[tuple[str, ...], bool] = {
 KEYWORDS = (  # noqa: SIM905 (a sentence of words reads better than a column of them)
     "within in of from after following before prior to by once twice times a an per each every "
     "at least minimum maximum as no not less more than intervals then thereafter and for the first "
-    "until where unless if never further apart be notice on basis calendar working"
+    "until where unless if never further apart be notice on basis calendar working during "
+    "subsequently"
 ).split()
 
 KNOWN_WORDS = tuple(
