@@ -222,7 +222,7 @@ def test_a_count_per_week_or_year_is_refused_like_a_count_per_month(
         ("at a minimum of 6 weeks", 6, "weeks"),
         ("minimum of 12 weeks", 12, "weeks"),
         ("minimum every 20 working days", 20, "working_days"),
-        ("a maximum of three months", 3, "months"),
+        ("thereafter a maximum of three months", 3, "months"),
         ("daily", 1, "days"),
         ("weekly", 1, "weeks"),
         ("on a weekly basis", 1, "weeks"),

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from compiler.timescale.amounts import AmountReader
 from compiler.timescale.cursor import quote
+from compiler.timescale.tokens import Token
 from compiler.timescale.words import NUMBER_WORDS, UNIT_WORDS
 
 MORE_OFTEN = (
@@ -56,12 +57,16 @@ UNCOUNTABLE = {
 
 CLAUSE_ENDS = frozenset((".", ";", ""))
 
+INCLUSIVE = "the day of the event is day 1: read as one day fewer"
+
 
 class AsideReader(AmountReader):
     """Reads the hedges beside a timescale into notes, and refuses what has no single reading."""
 
     def __init__(self, text: str) -> None:
         super().__init__(text)
+        self.inclusive_at: Token | None = None
+        """Where words say the day of the event counts as day 1, if they do."""
         self.noted: dict[int, str] = {}
         """Hedges by where they start; a look-ahead that reads one again keeps one copy."""
 
@@ -71,8 +76,7 @@ class AsideReader(AmountReader):
             return True
         self.refuse_vague()
         self.refuse_between()
-        self.refuse_inclusive()
-        return self.hedge() or self.bracketed()
+        return self.inclusive() or self.hedge() or self.bracketed()
 
     def hedge(self) -> bool:
         """ "(or) more frequently if required", "unless ... more frequent ...", "where possible"."""
@@ -135,8 +139,12 @@ class AsideReader(AmountReader):
             )
         return False
 
-    def refuse_inclusive(self) -> None:
-        """ "(from and including the day of the visit)": the count starts a day earlier."""
+    def inclusive(self) -> bool:
+        """ "(from and including the day of the visit)": the day of the event is day 1.
+
+        The tools count the day after the event as day 1, so the words are read as one day
+        fewer, which :func:`compiler.timescale.parse.read_timescale` applies and notes.
+        """
         first = self.pos + (self.at("(") or self.at(","))
         for opening in (("from", "and", "including"), ("including", "the", "day"), ("inclusive",)):
             if self._words_at(first, opening):
@@ -144,14 +152,12 @@ class AsideReader(AmountReader):
                 while self.values[last] not in (")", *CLAUSE_ENDS):
                     last += 1
                 token = self.tokens[first]
+                self.inclusive_at = token
                 words = self.text[token.start : self.tokens[last - 1].end]
-                self.fail_at(
-                    token,
-                    f"{quote(words)} at column {token.column} counts the day of the event as the "
-                    "first day, one day earlier than the tools count ('within 5 working days of "
-                    "X' ends on the 5th working day after X): write one day fewer if the day of "
-                    "the event is day 1, or leave the words out if it is day 0",
-                )
+                self.note(token.start, f"{words} ({INCLUSIVE})")
+                self.pos = last + (self.values[last] == ")")
+                return True
+        return False
 
     def refuse_between(self) -> None:
         """ "between one and eight weeks", "between six weeks and six months": a range."""

@@ -41,10 +41,13 @@ from compiler.timescale.model import (
     Deadline,
     Duration,
     Once,
+    Phase,
+    Recurrence,
     Timescale,
     TimescaleError,
 )
 from compiler.timescale.phases import LINKS, Build, PhaseReader
+from compiler.timescale.tokens import Token
 from compiler.timescale.words import PERIODS, lexicon
 from compiler.vocabulary import Vocabulary
 from compiler.vocabulary import vocabulary as bundled_vocabulary
@@ -118,6 +121,8 @@ def read_timescale(
     timescale = build(reader.resolve_event(event))
     if reader.ambiguities:
         raise ambiguity.ambiguity_error(text, reader.ambiguities)
+    if reader.inclusive_at is not None:
+        timescale = _counted_inclusively(timescale, reader.inclusive_at)
     token, message = reader.rule_condition_at or (None, "")
     return TimescaleReading(
         timescale,
@@ -128,12 +133,39 @@ def read_timescale(
     )
 
 
+def _counted_inclusively(timescale: Timescale, words: Token) -> Timescale:
+    """ "every 20 working days (from and including the day of the visit)" is every 19.
+
+    Counting the day of the event as day 1 ends the count one day sooner than the tools'
+    count, which starts the day after. Only one amount in days can be shortened so.
+    """
+    amount = None
+    if isinstance(timescale, Deadline) and not timescale.before:
+        amount = timescale.within
+    elif isinstance(timescale, Recurrence) and len(timescale.phases) == 1:
+        only = timescale.phases[0]
+        if not (timescale.first or timescale.cap or only.lasts or only.until):
+            amount = only.every
+    if amount is None or amount.unit not in ("days", "working_days") or amount.amount < 2:
+        raise TimescaleError(
+            f"the words at column {words.column} count the day of the event as day 1: write "
+            "the timescale one day shorter, in days or working days, and leave the words out",
+            column=words.column,
+        )
+    shorter = Duration(amount.amount - 1, amount.unit)
+    if isinstance(timescale, Deadline):
+        return Deadline(shorter, timescale.event)
+    return Recurrence(timescale.event, (Phase(shorter),))
+
+
 class _Reader(PhaseReader):
     """The grammar of the module docstring: the forms a whole timescale takes."""
 
     def timescale(self) -> Build:
+        continuing = False  # "Thereafter, at intervals of": the rule's event starts this part
         while self.at_one_of(",", *OPENINGS):
-            self.pos += 1  # "Thereafter, at intervals of": the rule's event starts this part
+            continuing = continuing or self.token.value != ","
+            self.pos += 1
         self.noise()
         start = self.pos
         interval = self.leads()
@@ -144,7 +176,7 @@ class _Reader(PhaseReader):
             build = self.deadline(skip=3)
         elif self.at("on", "the", "same", "day") or self.at("the", "same", "day"):
             self.pos += 3 + self.at("on")
-            if self.at_one_of(*LINKS, "as"):
+            if self.at_one_of(*LINKS, "as", "that"):
                 self.pos += 1
                 self.event()
             build = Once
@@ -153,7 +185,9 @@ class _Reader(PhaseReader):
             self.accept("of") or self.accept("that") or self.accept("when")
             self.event()
             build = Once
-        elif self.accept("by", "the", "end", "of", "the", "next", "working", "day"):
+        elif self.accept("by", "the", "end", "of", "the", "next", "working", "day") or self.accept(
+            "by", "the", "next", "working", "day"
+        ):
             within = Duration(1, "working_days")
             if self.at_one_of(*LINKS):
                 self.pos += 1
@@ -171,7 +205,9 @@ class _Reader(PhaseReader):
         elif self.at("twice") or (self.number_ahead() and self.peek().value in ("times", "per")):
             build = self.count()
         elif self.number_ahead() and self.peek().value not in ("weekly", "monthly"):
-            build = self.from_duration(interval, start)
+            lead = tuple(self.values[start : self.pos])
+            maximum = lead in (("a", "maximum", "of"), ("maximum", "of"))  # deadline or interval
+            build = self.from_duration(interval and (continuing or not maximum), start)
         elif self.starts_phase():
             self.pos = start
             build = self.recurrence()
@@ -186,8 +222,8 @@ class _Reader(PhaseReader):
             if self.at_rule_condition():
                 self.rule_condition(opening_phase=False)
                 continue
-            if self.at("or") and self.start_event is not None:
-                self.refuse_second_event(self.start_event[1], alternative=self.pos)
+            if self.at("or"):
+                self.refuse_second_event(self.token, alternative=self.pos)
             break
         self.accept(".")
         if self.token.kind != "end":
@@ -236,9 +272,13 @@ class _Reader(PhaseReader):
         self.pos += skip  # within, in, no later than
         if not self.accept("a", "maximum", "of"):
             self.accept("a", "maximum")
+        self.accept("a", "period", "of")  # "within a period of three months"
         first_unit = self.accept("the", "first")  # "within the first week"
         within = self.duration(number_optional=first_unit)
         self.bracketed()  # "within 1 week (not working days) of placement"
+        if self.accept("before") or self.accept("prior", "to"):  # "no later than 7 days before"
+            self.event()
+            return lambda event: Deadline(within, event, before=True)
         if self.at_one_of(*LINKS):
             self.pos += 1
             self.event()

@@ -220,6 +220,8 @@ class PhaseReader(AsideReader):
                 self.conditions(where)
             elif self.at_one_of(*LINKS) and self.peek().value in (",", ";", ".", ""):
                 self.pos += 1  # "a minimum of every 4 weeks after"
+            elif self.at("after", "that") or self.at("after", "this"):
+                self.pos += 2  # "at least every two months after that"
             elif self.at_one_of(*LINKS):
                 self.pos += 1
                 self.event()
