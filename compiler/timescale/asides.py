@@ -85,9 +85,15 @@ class AsideReader(AmountReader):
             first += 1
         last = first
         unless_more = self.values[first] == "unless" and self._ahead_of(first, MORE_OFTEN)
+        if unless_more and self._ahead_of(first, (("then",), ("thereafter",), (",",))):
+            unless_more = self._hedge_end(first) > first and any(
+                self._words_at(at, words)
+                for at in range(first, self._hedge_end(first))
+                for words in MORE_OFTEN
+            )
         more = any(self._words_at(first, words) for words in MORE_OFTEN)
         if unless_more or more or self._words_at(first, AS_LONG_AS):
-            last = self._clause_end(first)
+            last = self._hedge_end(first)
         else:
             for words in POSSIBLE:
                 if self._words_at(first, words):
@@ -254,6 +260,13 @@ class AsideReader(AmountReader):
     def _ahead_of(self, index: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
         end = self._clause_end(index)
         return any(self._words_at(at, words) for at in range(index, end) for words in phrases)
+
+    def _hedge_end(self, index: int) -> int:
+        """Where a hedge ends: at a comma or "then", so that a later phase is never swallowed."""
+        index += 1
+        while self.values[index] not in CLAUSE_ENDS | {",", "then", "thereafter"}:
+            index += 1
+        return index
 
     def _clause_end(self, index: int) -> int:
         while self.values[index] not in CLAUSE_ENDS:

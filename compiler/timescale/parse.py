@@ -212,6 +212,7 @@ class _Reader(PhaseReader):
             self.pos = start
             build = self.recurrence()
         else:
+            self.refuse_uncountable()
             self.fail(
                 "a timescale, such as 'within 24 hours of the visit', 'every 10 working days' "
                 "or 'once before sentencing'"
