@@ -175,13 +175,15 @@ def test_a_note_that_contradicts_the_unit_is_refused() -> None:
     [
         ("within 7 days of the placement or of the notification, whichever is later", "later"),
         (
-            "within 1 week of placement (not working days) or the date when notification was received if later",
+            "within 1 week of placement (not working days) or the date when notification was "
+            "received if later",
             "later",
-        ),  # noqa: E501
+        ),
         (
-            "within 10 working days of the baby’s birth or within three months of the ICPC, whichever is soonest",
+            "within 10 working days of the baby’s birth or within three months of the ICPC, "
+            "whichever is soonest",
             "earlier",
-        ),  # noqa: E501
+        ),
     ],
 )
 def test_the_later_or_earlier_of_two_events_is_refused_naming_which(text: str, which: str) -> None:
