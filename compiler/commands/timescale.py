@@ -14,8 +14,8 @@ from compiler.timescale.compare import compare as compare_timescales
 from compiler.timescale.compare import spoken
 from compiler.timescale.due import schedule
 from compiler.timescale.format import format_timescale
-from compiler.timescale.model import Timescale, TimescaleError
 from compiler.timescale.forms import nearest_forms
+from compiler.timescale.model import Timescale, TimescaleError
 from compiler.timescale.parse import TimescaleReading, parse_timescale, read_timescale
 
 CALENDARS = ("england-and-wales", "scotland", "northern-ireland")
