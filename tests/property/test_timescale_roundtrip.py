@@ -133,6 +133,25 @@ SHORTHAND_WORDS = [
     "(4 weeks)",
     "(2 working days)",
     "never further apart than",
+    # the words of real documents (issue 14): hedges, exceptions, openings, refusals
+    "more frequently if required",
+    "wherever possible",
+    "(not working days)",
+    "(from and including the day of the visit)",
+    "or as directed by the conference chair",
+    "unless the conference decides otherwise",
+    "no later than",
+    "between",
+    "usually",
+    "or so",
+    "termly",
+    "school days",
+    "whichever is later",
+    "after that",
+    "once a week until",
+    "not less than every",
+    "on the day",
+    "by the end of the next working day",
 ]
 grammar_soup = st.lists(st.sampled_from(SHORTHAND_WORDS), max_size=20).map(" ".join)
 
