@@ -5,9 +5,13 @@ for the first month, then fortnightly where approved by my manager, never furthe
 4 weekly"); packs export the structured form of :mod:`compiler.timescale.model`. This module
 is the bridge, a small recursive-descent reader:
 
-    timescale  := lead* (deadline | once | count | recurrence) trailing* ["."]
-    deadline   := ("within" | "in") ["a maximum" ["of"]] ["the first"] duration [link event]
-                  [then recurrence]                          (an earlier first deadline)
+    timescale  := opening* lead* (deadline | once | count | recurrence) trailing* ["."]
+    opening    := "then" | "thereafter" | "subsequently" | ","   (a later part of a sequence)
+    deadline   := ("within" | "in" | "no later than" | "not later than" | "no longer than")
+                  ["a maximum" ["of"]] ["a period of"] ["the first"] duration
+                  [link event | "before" event] [then recurrence]
+                | "by the end of the next working day" [link event]
+                | "on the same day" [link event] | "on the day" ["of"|"that"] event  (Once)
                 | duration ("before" | "prior to" | "notice" [link]) event       (before=True)
                 | duration ("after" | "following") event [then recurrence]
     once       := ["once"] ("before" | "prior to" | "by") event | "once"
@@ -18,6 +22,11 @@ is the bridge, a small recursive-descent reader:
     frequency  := "every"/"each" [number] unit | daily | weekly | fortnightly | quarterly
                 | annually | N "weekly" | N "monthly" | "on a weekly basis"
                 | duration                                   (after "a minimum of" and the like)
+
+Around any of these, :mod:`compiler.timescale.asides` reads hedges into notes and refuses
+ranges, vague words and uncountable units; "or as directed by ...", "unless ...", "where ..."
+on the opening phase or after a deadline are conditions on the whole rule, which
+:func:`read_timescale` returns and :func:`parse_timescale` refuses (the rule must carry them).
 
 Events and conditions are the phrases of ``schema/vocabulary`` (longest match, any case).
 A phrase with two readings ("monthly", "twice a month", "48 working hours") is refused with
@@ -32,22 +41,17 @@ Duration(amount=2, unit='weeks', working_days=None)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from compiler.timescale import ambiguity
 from compiler.timescale.model import (
-    Conditions,
     Count,
     Deadline,
     Duration,
     Once,
-    Phase,
-    Recurrence,
     Timescale,
     TimescaleError,
 )
 from compiler.timescale.phases import LINKS, Build, PhaseReader
-from compiler.timescale.tokens import Token
+from compiler.timescale.reading import TimescaleReading, counted_inclusively
 from compiler.timescale.words import PERIODS, lexicon
 from compiler.vocabulary import Vocabulary
 from compiler.vocabulary import vocabulary as bundled_vocabulary
@@ -83,23 +87,6 @@ working_days=None), lasts=None, until=None, where=()),), first=(), cap=None)
     return reading.timescale
 
 
-@dataclass(frozen=True)
-class TimescaleReading:
-    """A timescale read from a document's words, with what the words add around it.
-
-    ``conditions`` are conditions on the whole rule that the words carry ("or as directed by
-    the conference chair" is ``(("conference_chair_directed_otherwise", False),)``): a rule
-    that encodes the words must carry them. ``notes`` are hedges that do not move a due date
-    ("more frequently if required", "(not working days)"), kept so that a reader sees them.
-    """
-
-    timescale: Timescale
-    conditions: Conditions = ()
-    notes: tuple[str, ...] = ()
-    condition_message: str = ""
-    condition_column: int = 0
-
-
 def read_timescale(
     text: str, event: str | None = None, vocabulary: Vocabulary | None = None
 ) -> TimescaleReading:
@@ -122,7 +109,7 @@ def read_timescale(
     if reader.ambiguities:
         raise ambiguity.ambiguity_error(text, reader.ambiguities)
     if reader.inclusive_at is not None:
-        timescale = _counted_inclusively(timescale, reader.inclusive_at)
+        timescale = counted_inclusively(timescale, reader.inclusive_at)
     token, message = reader.rule_condition_at or (None, "")
     return TimescaleReading(
         timescale,
@@ -131,31 +118,6 @@ def read_timescale(
         message,
         token.column if token else 0,
     )
-
-
-def _counted_inclusively(timescale: Timescale, words: Token) -> Timescale:
-    """ "every 20 working days (from and including the day of the visit)" is every 19.
-
-    Counting the day of the event as day 1 ends the count one day sooner than the tools'
-    count, which starts the day after. Only one amount in days can be shortened so.
-    """
-    amount = None
-    if isinstance(timescale, Deadline) and not timescale.before:
-        amount = timescale.within
-    elif isinstance(timescale, Recurrence) and len(timescale.phases) == 1:
-        only = timescale.phases[0]
-        if not (timescale.first or timescale.cap or only.lasts or only.until):
-            amount = only.every
-    if amount is None or amount.unit not in ("days", "working_days") or amount.amount < 2:
-        raise TimescaleError(
-            f"the words at column {words.column} count the day of the event as day 1: write "
-            "the timescale one day shorter, in days or working days, and leave the words out",
-            column=words.column,
-        )
-    shorter = Duration(amount.amount - 1, amount.unit)
-    if isinstance(timescale, Deadline):
-        return Deadline(shorter, timescale.event)
-    return Recurrence(timescale.event, (Phase(shorter),))
 
 
 class _Reader(PhaseReader):
