@@ -76,7 +76,6 @@ LEADS: dict[tuple[str, ...], bool] = {
     ("at", "no", "more", "than"): True,
     ("at", "intervals", "not", "exceeding"): True,
     ("intervals", "not", "exceeding"): True,
-    ("not", "exceeding"): True,
     ("at", "a", "minimum", "of"): True,
     ("a", "minimum", "of"): True,
     ("minimum", "of"): True,
