@@ -245,6 +245,8 @@ def test_extra_spaces_are_a_typing_slip() -> None:
         ("usually every 3 months", "makes the timescale approximate"),
         ("within 10 school days", "cannot count school days"),
         ("termly", "cannot count school terms"),
+        ("at a minimum of twice yearly", "'twice yearly' at column 17 has two readings"),
+        ("for a period of up to 16 weeks", "says how long something lasts, not when it is due"),
         (
             "every 6 weeks (3 months if the placement is intended to last until the child is 18)",
             "the words in brackets at column 15 give a second timescale",

@@ -106,7 +106,7 @@ def count_per_month(text: str, start: int, month: int, end: int, times: int) -> 
 
 
 def count_per_period(
-    text: str, start: int, period: int, end: int, times: int, unit: str
+    text: str, start: int, period: int, end: int, times: int, unit: str, article: str = ""
 ) -> Ambiguity:
     """ "once a week", "twice a year": a count in each calendar week or year, or an interval.
 
@@ -115,7 +115,12 @@ def count_per_period(
     """
     times_words = {1: "once", 2: "twice"}.get(times, f"{times} times")
     readings = [
-        Reading(f"{times_words} in each calendar {unit} (a count)", period, end, f"calendar {unit}")
+        Reading(
+            f"{times_words} in each calendar {unit} (a count)",
+            period,
+            end,
+            f"{article}calendar {unit}",
+        )
     ]
     interval = {("week", 1): "every week", ("year", 1): "every year", ("year", 2): "every 6 months"}
     interval |= {("year", 3): "every 4 months", ("year", 4): "every 3 months"}

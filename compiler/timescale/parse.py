@@ -42,6 +42,7 @@ Duration(amount=2, unit='weeks', working_days=None)
 from __future__ import annotations
 
 from compiler.timescale import ambiguity
+from compiler.timescale.cursor import quote
 from compiler.timescale.model import (
     Count,
     Deadline,
@@ -57,6 +58,9 @@ from compiler.vocabulary import Vocabulary
 from compiler.vocabulary import vocabulary as bundled_vocabulary
 
 _PERIODS = sorted(PERIODS.items(), key=lambda period: -len(period[0]))
+
+ADVERB_PERIODS = {"weekly": "week", "yearly": "year", "annually": "year"}
+"""Periods said as an adverb after a count: "twice yearly"."""
 
 OPENINGS = ("then", "thereafter", "subsequently", "and")
 """Words that open the later part of a sequence: the rule's event is where that part starts."""
@@ -160,7 +164,7 @@ class _Reader(PhaseReader):
         elif self.once_until():
             self.pos = start
             build = self.recurrence()
-        elif self.at("once") and self.peek().value in ("a", "an", "per", "each"):
+        elif self.at("once") and self.peek().value in ("a", "an", "per", "each", *ADVERB_PERIODS):
             build = self.count()
         elif self.at("once") and self.peek().value != "every":
             build = self.once()
@@ -175,6 +179,7 @@ class _Reader(PhaseReader):
             build = self.recurrence()
         else:
             self.refuse_uncountable()
+            self.refuse_period()
             self.fail(
                 "a timescale, such as 'within 24 hours of the visit', 'every 10 working days' "
                 "or 'once before sentencing'"
@@ -209,6 +214,19 @@ class _Reader(PhaseReader):
         raise TimescaleError(
             "say which event starts the clock: name it in the timescale "
             "('within 24 hours of the visit') or give the rule an event"
+        )
+
+    def refuse_period(self) -> None:
+        """ "for a period of up to 16 weeks": how long something lasts, not when it is due."""
+        if not self.at("for"):
+            return
+        token = self.token
+        words = self.text[token.start : self.tokens[self._clause_end(self.pos) - 1].end]
+        self.fail_at(
+            token,
+            f"{quote(words)} at column {token.column} says how long something lasts, not when "
+            "it is due: write the deadline or interval it sets ('within 16 weeks of the start "
+            "of the placement'), or a phase of one ('weekly for the first month, then ...')",
         )
 
     def refuse_not_less_than_every(self, start: int) -> None:
@@ -287,6 +305,15 @@ class _Reader(PhaseReader):
             times = self.number()
             if not self.at("per"):  # "one per month"
                 self.expect("times")
+        if self.at_one_of(*ADVERB_PERIODS):  # "twice yearly": a count, or an interval?
+            period, per = self.token, ADVERB_PERIODS[self.token.value]
+            self.pos += 1
+            self.ambiguities.append(
+                ambiguity.count_per_period(
+                    self.text, start.start, period.start, self.previous_end, times, per, "a "
+                )
+            )
+            return lambda event: Count(times, per, event)
         if not (self.accept("a") or self.accept("an") or self.accept("per") or self.accept("each")):
             self.fail("'a', 'per' or 'each' and a period, as in 'twice a calendar month'")
         period = self.token

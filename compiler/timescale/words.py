@@ -71,6 +71,7 @@ LEADS: dict[tuple[str, ...], bool] = {
     ("no", "less", "often", "than"): False,
     ("not", "less", "often", "than"): False,
     ("a", "maximum"): False,
+    ("at", "a", "maximum", "period", "of"): False,
     ("maximum",): False,
     ("at", "a", "minimum"): False,
     ("at", "no", "more", "than"): True,
