@@ -173,12 +173,7 @@ def test_a_note_that_contradicts_the_unit_is_refused() -> None:
 @pytest.mark.parametrize(
     ("text", "which"),
     [
-        ("within 7 days of the placement or of the notification, whichever is later", "later"),
-        (
-            "within 1 week of placement (not working days) or the date when notification was "
-            "received if later",
-            "later",
-        ),
+        ("within 7 days of the referral or of the notification, whichever is later", "later"),
         (
             "within 10 working days of the baby’s birth or within three months of the ICPC, "
             "whichever is soonest",
@@ -190,6 +185,22 @@ def test_the_later_or_earlier_of_two_events_is_refused_naming_which(text: str, w
     error = refusal(text, None)
     assert f"takes the {which} of two events or deadlines" in error.message
     assert "name the one that starts the clock" in error.message
+    assert "add an event with 'later_of' or 'earlier_of' to the vocabulary" in error.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "within 7 days of the placement or of the notification, whichever is later",
+        "within 1 week of placement (not working days) or the date when notification was "
+        "received if later",
+    ],
+)
+def test_the_later_of_two_events_the_vocabulary_defines_is_read_as_that_event(text: str) -> None:
+    reading = read_timescale(text)
+    assert reading.timescale == Deadline(
+        WEEK if "week" in text else Duration(7, "days"), "later_of_placement_and_notification"
+    )
 
 
 def test_inclusive_counting_is_read_as_one_day_fewer_and_says_so() -> None:

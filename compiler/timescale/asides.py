@@ -76,7 +76,27 @@ class AsideReader(AmountReader):
             return True
         self.refuse_vague()
         self.refuse_between()
-        return self.inclusive() or self.hedge() or self.bracketed()
+        return self.inclusive() or self.hedge() or self.bracketed() or self.agreed_within()
+
+    def agreed_within(self) -> bool:
+        """ "at intervals agreed in the review but not more than 6 weeks": the bound is read.
+
+        Whatever interval the review agrees, the words cap it, so the cap is the timescale
+        and the agreement is kept as a note.
+        """
+        if not self.at("at", "intervals", "agreed"):
+            return False
+        end = self._clause_end(self.pos)
+        for at in range(self.pos + 3, end):
+            if self.values[at] == "but" and self.values[at + 1 : at + 4] in (
+                ["not", "more", "than"],
+                ["no", "more", "than"],
+            ):
+                first = self.tokens[self.pos + 1]
+                self.note(first.start, self.text[first.start : self.tokens[at - 1].end])
+                self.pos = at + 1
+                return True
+        return False
 
     def hedge(self) -> bool:
         """ "(or) more frequently if required", "unless ... more frequent ...", "where possible"."""

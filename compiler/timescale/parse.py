@@ -190,6 +190,12 @@ class _Reader(PhaseReader):
             if self.at_rule_condition():
                 self.rule_condition(opening_phase=False)
                 continue
+            if self.at("or") and self.start_event is not None:
+                term, token = self.start_event
+                either = self.later_or_earlier(term)
+                if either != term:
+                    self.start_event = (either, token)
+                    continue
             if self.at("or"):
                 self.refuse_second_event(self.token, alternative=self.pos)
             break

@@ -30,6 +30,10 @@ ONCE_A_WEEK_UNTIL = "'once a week until' is read as visits no more than a week a
 
 LATER = frozenset(("later", "latest"))
 EARLIER = frozenset(("earlier", "earliest", "sooner", "soonest"))
+EITHER_LEADS = frozenset(("of", "the", "date", "day", "when", "on", "which"))
+"""Words between "or" and the second event: "or the date when notification was received"."""
+EITHER_LINKS = frozenset(("was", "is", "has", "been", "received", "made", "if", "whichever", ","))
+"""Words between the second event and "later": "was received if later", ", whichever is later"."""
 WINDOWS = (
     ("for", "the", "duration", "of", "the", "first"),
     ("for", "the", "first"),
@@ -54,6 +58,7 @@ class PhaseReader(AsideReader):
     def event(self) -> None:
         """An event that starts the clock; every one the text names must be the same."""
         term, token = self.match(self.lexicon.events, "event")
+        term = self.later_or_earlier(term)
         self.refuse_second_event(token)
         if self.start_event is None:
             self.start_event = (term, token)
@@ -64,6 +69,36 @@ class PhaseReader(AsideReader):
                 f"the timescale names two events that start the clock: {earlier!r} at column "
                 f"{where.column} and {term!r} at column {token.column}",
             )
+
+    def later_or_earlier(self, term: str) -> str:
+        """ "of the placement, or the date when notification was received if later".
+
+        Read as one event, the later (or earlier) of the two, when the vocabulary has such an
+        event (``later_of`` / ``earlier_of``): the same amount from the later of two days is
+        due on the later of the two deadlines. Anything else between "or" and "later" (a
+        second amount, "or within three months of ...") leaves the words to be refused.
+        """
+        after = self.pos + (self.values[self.pos] == ",")
+        if self.values[after] != "or":
+            return term
+        at = after + 1
+        while self.values[at] in EITHER_LEADS:
+            at += 1
+        found = self.lexicon.events.match(self.values, at)
+        if found is None:
+            return term
+        other, length = found
+        at += length
+        while self.values[at] in EITHER_LINKS:
+            at += 1
+        which = (
+            "later" if self.values[at] in LATER else "earlier" if self.values[at] in EARLIER else ""
+        )
+        derived = self.lexicon.derived.get((which, frozenset((term, other))))
+        if derived is None:
+            return term
+        self.pos = at + 1
+        return derived
 
     def refuse_second_event(self, first: Token, alternative: int | None = None) -> None:
         """ "of the placement, or the date when notification was received if later"."""
@@ -80,8 +115,10 @@ class PhaseReader(AsideReader):
         self.fail_at(
             first,
             f"{quote(words)} at column {first.column} takes {which} of two events or deadlines: "
-            "a timescale counts from one event; name the one that starts the clock, or write "
-            "a rule for each",
+            "a timescale counts from one event; name the one that starts the clock, write "
+            "a rule for each (where two rules apply, the earlier due date binds), or, for the "
+            "same amount from the later or earlier of two events, add an event with "
+            "'later_of' or 'earlier_of' to the vocabulary",
         )
 
     def rule_condition(self, opening_phase: bool) -> None:

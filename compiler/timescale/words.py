@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from compiler.timescale.model import TimescaleError
 from compiler.timescale.tokens import words_of
@@ -87,6 +88,8 @@ LEADS: dict[tuple[str, ...], bool] = {
     ("at", "intervals", "of", ",", "no", "more", "than"): True,
     ("intervals", "of", "not", "more", "than"): True,
     ("intervals", "of", "no", "more", "than"): True,
+    ("of", "intervals", "not", "more", "than"): True,  # a slip for "at intervals", published
+    ("of", "intervals", "no", "more", "than"): True,
     ("with", "a", "minimum", "of"): True,
     ("not", "more", "than"): True,
     ("no", "more", "than"): True,
@@ -164,6 +167,8 @@ class Lexicon:
 
     events: PhraseIndex
     conditions: PhraseIndex
+    derived: Mapping[tuple[str, frozenset[str]], str]
+    """Events that are the later or earlier of two others: ``("later", {a, b})`` -> event."""
 
 
 _LEXICONS: dict[int, tuple[Vocabulary, Lexicon]] = {}
@@ -176,6 +181,7 @@ def lexicon(vocabulary: Vocabulary) -> Lexicon:
         built = Lexicon(
             events=PhraseIndex.of(_phrases(vocabulary.events)),
             conditions=PhraseIndex.of(_phrases(vocabulary.conditions)),
+            derived=MappingProxyType(_derived(vocabulary.events)),
         )
         cached = _LEXICONS[id(vocabulary)] = (vocabulary, built)
     return cached[1]
@@ -183,3 +189,12 @@ def lexicon(vocabulary: Vocabulary) -> Lexicon:
 
 def _phrases(terms: Mapping[str, Term]) -> dict[str, tuple[str, ...]]:
     return {key: term.phrases for key, term in terms.items()}
+
+
+def _derived(terms: Mapping[str, Term]) -> dict[tuple[str, frozenset[str]], str]:
+    found: dict[tuple[str, frozenset[str]], str] = {}
+    for key, term in terms.items():
+        for which, events in (("later", term.later_of), ("earlier", term.earlier_of)):
+            if events:
+                found[(which, frozenset(events))] = key
+    return found
