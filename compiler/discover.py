@@ -20,6 +20,8 @@ from pathlib import Path
 from compiler.errors import Finding, Location, error, warning
 
 AUTHORITY_FILE = "authority.yaml"
+LOCAL_VOCABULARY_FILE = "vocabulary.yaml"
+"""An authority's own terms (:mod:`compiler.local_vocabulary`), beside its authority.yaml."""
 TESTS_FOLDER = "tests"
 _IGNORED = {"build", "node_modules", "site", "__pycache__"}
 
@@ -79,7 +81,9 @@ def discover(root: Path) -> tuple[list[CorpusFile], list[Finding]]:
             relative = path.relative_to(folder)
             if relative == Path(AUTHORITY_FILE) or relative.parts[0].startswith("."):
                 continue
-            if len(relative.parts) == 2 and relative.parts[0] == TESTS_FOLDER:
+            if relative == Path(LOCAL_VOCABULARY_FILE):
+                files.append(CorpusFile(path, "vocabulary"))
+            elif len(relative.parts) == 2 and relative.parts[0] == TESTS_FOLDER:
                 files.append(CorpusFile(path, "scenario"))
             elif len(relative.parts) == 2 and path.suffix == ".yaml":
                 files.append(CorpusFile(path, "document"))

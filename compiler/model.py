@@ -32,6 +32,8 @@ class Subject:
 
     group: str
     qualifiers: Qualifiers = ()
+    narrows: str | None = None
+    """For an authority's own group, the national group it is part of (``care_leaver``)."""
 
     def overlaps(self, other: Subject) -> bool:
         """True if some child could be described by both subjects."""
@@ -230,6 +232,30 @@ class ScenarioFile:
 
 
 @dataclass(frozen=True)
+class LocalTerm:
+    """One of an authority's own terms: "Lifestages team", part of the national care leavers.
+
+    ``kind`` is ``groups``, ``events`` or ``conditions``; ``narrows`` the national term of
+    that kind whose cases it is part of, if any.
+    """
+
+    kind: str
+    id: str
+    title: str
+    description: str
+    narrows: str | None
+    location: Location
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "description": self.description,
+            "narrows": self.narrows,
+        }
+
+
+@dataclass(frozen=True)
 class Authority:
     """An authority (or a jurisdiction, when ``statutory``) and its documents."""
 
@@ -247,6 +273,8 @@ class Authority:
     contacts: tuple[tuple[str, str, str], ...] = ()
     check_severities: tuple[tuple[str, str], ...] = ()
     scenarios: tuple[ScenarioFile, ...] = ()
+    local_terms: tuple[LocalTerm, ...] = ()
+    """The authority's own vocabulary terms, from its ``vocabulary.yaml``."""
 
     def in_force(self, on: date) -> tuple[Version, ...]:
         """Every document version in force on ``on``, one per document at most."""

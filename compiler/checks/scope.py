@@ -36,15 +36,21 @@ def subjects_overlap(a: Subject, b: Subject) -> bool:
     >>> subjects_overlap(Subject("all_children"), Subject("foster_carer"))
     False
     """
-    if not _group_matches(a.group, b.group):
+    if not _group_matches(a.narrows or a.group, b.narrows or b.group):
         return False
     mine, theirs = dict(a.qualifiers), dict(b.qualifiers)
     return all(set(mine[q]) & set(theirs[q]) for q in mine.keys() & theirs.keys())
 
 
 def subject_covers(a: Subject, b: Subject) -> bool:
-    """True if every case described by ``b`` is described by ``a``."""
-    if a.group != b.group and not (a.group == ALL_CHILDREN and _group_matches(a.group, b.group)):
+    """True if every case described by ``b`` is described by ``a``.
+
+    An authority's own group is covered by the national group it narrows (``b.narrows``).
+    """
+    if a.group != b.group and not (
+        a.group == b.narrows
+        or (a.group == ALL_CHILDREN and _group_matches(a.group, b.narrows or b.group))
+    ):
         return False
     theirs = dict(b.qualifiers)
     return all(q in theirs and set(theirs[q]) <= set(v) for q, v in a.qualifiers)

@@ -44,7 +44,9 @@ def rules_in_pack(authority: Authority, floor: Authority | None, on: date) -> li
     ``floor`` is the authority's jurisdiction (None for a statutory authority).
     """
     packed = [p for version in authority.in_force(on) for p in _placed(authority, version, False)]
-    local = [p.rule for p in packed]
+    # A rule for an authority's own group speaks only for part of the national group it
+    # narrows: the statutory rule stays in the pack for the rest (and binds where earlier).
+    local = [p.rule for p in packed if p.rule.subject.narrows is None]
     if floor is not None:
         for version in floor.in_force(on):
             packed.extend(
