@@ -67,6 +67,16 @@ class Vocabulary:
         return getattr(self, kind)
 
 
+def title_of(kind: str, term: str) -> str:
+    """A term's title, or, for an authority's own term (not in the national vocabulary), its id.
+
+    >>> title_of("groups", "care_leaver"), title_of("groups", "lifestages_team")
+    ('Care leaver', 'lifestages_team')
+    """
+    found = vocabulary().terms(kind).get(term)
+    return found.title if found is not None else term
+
+
 def suggest(word: str, choices: object) -> str:
     """A "did you mean" hint for an unknown term, or an empty string.
 

@@ -120,3 +120,35 @@ def test_the_site_lists_the_authority_s_own_terms_escaped(compiled) -> None:
     page = files[PurePosixPath("docs/pages/lifestages-council/index.md")].decode()
     assert "## Terms of its own" in page
     assert "| Lifestages team | lifestages&#95;team | Young people aged 16 to 25" in page
+
+
+def test_local_events_and_conditions_are_usable_checked_and_exported(tmp_path: Path) -> None:
+    corpus = _copy(tmp_path)
+    council = corpus / "lifestages-council"
+    with (council / "vocabulary.yaml").open("a", encoding="utf-8") as words:
+        words.write(
+            "events:\n  lifestages_transfer:\n    title: Transfer to the Lifestages team\n"
+            "    description: The day a case transfers to the Lifestages team.\n"
+        )
+    with (council / "leaving-care" / "1.0.yaml").open("a", encoding="utf-8") as document:
+        document.write(
+            "      - id: transfer\n"
+            "        text: A worker visits within 10 working days of the transfer.\n"
+            "        rules:\n"
+            "          - id: transfer-visit\n"
+            "            subject: {group: lifestages_team}\n"
+            "            activity: statutory_visit\n"
+            "            event: lifestages_transfer\n"
+            "            conditions: {reg_24_not_approved: true}\n"
+            "            timescale: within 10 working days\n"
+            "            strength: must\n"
+            "            words: within 10 working days\n"
+        )
+    compiled = compile_corpus(corpus, today=TODAY)
+    assert not compiled.blocking, [f.message for f in compiled.blocking]
+    assert any("reg_24_not_approved" in f.message for f in compiled.errors)  # checked, titled
+    files = emit_packs(BuildContext(compiled, TODAY, {}, site=False))
+    data = json.loads(files[PurePosixPath("packs/lifestages-council/current.json")])
+    assert list(validator("rulepack").iter_errors(data)) == []
+    assert [t["id"] for t in data["vocabulary"]["local"]["events"]] == ["lifestages_transfer"]
+    assert "lifestages_transfer" in data["vocabulary"]["events"]
