@@ -245,14 +245,17 @@ class _Reader(PhaseReader):
         self.pos += 1
         every = self.duration(number_optional=True)
         written = self.text[opening.start : self.previous_end]
+        rest = self.text[self.previous_end :]  # the reading offered keeps the words around
         self.pos = save
+        unit = every.unit.replace("_", " ")
+        reading = f"{self.text[: opening.start]}at least every {every.amount} {unit}{rest}"
         raise TimescaleError(
             f"{written!r} at column {opening.column} has two readings: visits no more than "
             f"{every.amount} {every.unit.replace('_', ' ')} apart (write "
             f"'at least every {every.amount} {every.unit.replace('_', ' ')}'), or visits at "
             "least that far apart, a minimum gap the tools do not hold",
             column=opening.column,
-            readings=(f"at least every {every.amount} {every.unit.replace('_', ' ')}",),
+            readings=(reading,),
         )
 
     def deadline(self, skip: int = 1) -> Build:

@@ -180,6 +180,7 @@ def damaged_shorthand(draw: st.DrawFn) -> str:
 @example("twice a month from the start of the plan, then weekly", None)
 @example("within 48 working hours (", "visit")
 @example("\x00\u202e\U0001f600 within", None)
+@example("not less than every one hour of accommodation first being provided", None)  # the reading
 def test_any_text_reads_or_is_refused_with_a_column(text: str, event: str | None) -> None:
     try:
         timescale = parse_timescale(text, event)
