@@ -120,6 +120,7 @@ def test_the_site_lists_the_authority_s_own_terms_escaped(compiled) -> None:
     page = files[PurePosixPath("docs/pages/lifestages-council/index.md")].decode()
     assert "## Terms of its own" in page
     assert "| Lifestages team | lifestages&#95;team | Young people aged 16 to 25" in page
+    assert "lifestages&#95;team (part of care leaver)" in page  # the at-a-glance row
 
 
 def test_local_events_and_conditions_are_usable_checked_and_exported(tmp_path: Path) -> None:
