@@ -85,7 +85,7 @@ def test_bank_quotes_at_least_30_authorities_and_300_phrases() -> None:
 
 
 def test_bank_refusals_stay_at_most_at_today_s_share() -> None:
-    """The share refused, today 58 of 300 (19.3%), must not grow.
+    """The share refused, today 56 of 300 (18.7%), must not grow.
 
     Issue 14 asks for under one in ten; the refusals left are the forms with no single
     reading (ranges, "monthly", "once a week", counts per year, a second timescale in
@@ -93,7 +93,7 @@ def test_bank_refusals_stay_at_most_at_today_s_share() -> None:
     refused with the reason. Lower this bound as the reader learns to read more.
     """
     refused = [phrase.words for phrase in PHRASES if phrase.refuse is not None]
-    assert len(refused) * 100 <= len(PHRASES) * 20, f"{len(refused)} of {len(PHRASES)} refused"
+    assert len(refused) * 100 <= len(PHRASES) * 19, f"{len(refused)} of {len(PHRASES)} refused"
 
 
 def test_every_bank_phrase_has_a_source_address() -> None:

@@ -272,3 +272,14 @@ def _amount(text: str) -> tuple[int, str]:
     words = text.split()
     at = words.index("every")
     return int(words[at + 1]), {"days": "days", "weeks": "weeks"}[words[at + 2]]
+
+
+def test_the_latest_of_the_same_event_is_the_tools_count_and_is_kept_as_a_note() -> None:
+    reading = read_timescale(
+        "within 15 working days of the Strategy Discussion / Meeting, or the last strategy "
+        "discussion if more than one has been held"
+    )
+    assert reading.timescale == Deadline(Duration(15, "working_days"), "strategy_discussion")
+    assert reading.notes == ("or the last strategy discussion if more than one has been held",)
+    refused = refusal("within 15 working days of the strategy discussion or the referral", None)
+    assert "takes one of two events or deadlines" in refused.message

@@ -29,8 +29,12 @@ JOINING = frozenset(("then", "thereafter", "subsequently"))
 ONCE_A_WEEK_UNTIL = "'once a week until' is read as visits no more than a week apart"
 
 LATER = frozenset(("later", "latest"))
+LATEST = frozenset(("last", "latest", "recent"))
+"""Words that name the latest occurrence of the same event: "or the last strategy discussion"."""
 EARLIER = frozenset(("earlier", "earliest", "sooner", "soonest"))
-EITHER_LEADS = frozenset(("of", "the", "date", "day", "when", "on", "which"))
+EITHER_LEADS = frozenset(
+    ("of", "the", "date", "day", "when", "on", "which", "last", "latest", "most", "recent")
+)
 """Words between "or" and the second event: "or the date when notification was received"."""
 EITHER_LINKS = frozenset(("was", "is", "has", "been", "received", "made", "if", "whichever", ","))
 """Words between the second event and "later": "was received if later", ", whichever is later"."""
@@ -82,12 +86,21 @@ class PhaseReader(AsideReader):
         if self.values[after] != "or":
             return term
         at = after + 1
-        while self.values[at] in EITHER_LEADS:
-            at += 1
         found = self.lexicon.events.match(self.values, at)
+        while found is None and self.values[at] in EITHER_LEADS:
+            at += 1
+            found = self.lexicon.events.match(self.values, at)
         if found is None:
             return term
         other, length = found
+        if other == term and set(self.values[after + 1 : at + length]) & LATEST:
+            # "or the last strategy discussion if more than one has been held": the tools
+            # count from the latest occurrence of an event already, so the words are a note.
+            end = self._clause_end(at)
+            first = self.tokens[after + 1 if self.values[after] == "or" else after]
+            self.note(first.start, self.text[self.tokens[after].start : self.tokens[end - 1].end])
+            self.pos = end
+            return term
         at += length
         while self.values[at] in EITHER_LINKS:
             at += 1
