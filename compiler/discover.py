@@ -38,6 +38,8 @@ def kind_of(path: Path) -> str:
     """The kind of a single file, from its name and folder."""
     if path.name == AUTHORITY_FILE:
         return "authority"
+    if path.name == LOCAL_VOCABULARY_FILE and (path.parent / AUTHORITY_FILE).is_file():
+        return "vocabulary"
     if path.parent.name == TESTS_FOLDER:
         return "scenario"
     return "document"
@@ -61,7 +63,12 @@ def authority_folders(root: Path) -> list[Path]:
 def discover(root: Path) -> tuple[list[CorpusFile], list[Finding]]:
     """Every standards file under ``root`` in a stable order, and findings for stray files."""
     if root.is_file():
-        return [CorpusFile(root, kind_of(root))], []
+        single = CorpusFile(root, kind_of(root))
+        authority = root.parent.parent  # a document may use the terms its authority defines
+        local = authority / LOCAL_VOCABULARY_FILE
+        if single.kind == "document" and (authority / AUTHORITY_FILE).is_file() and local.is_file():
+            return [CorpusFile(local, "vocabulary"), single], []
+        return [single], []
     folders = authority_folders(root)
     if not folders:
         return [], [

@@ -20,6 +20,7 @@ the terms with their descriptions; the site lists them on the authority's page.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -31,6 +32,9 @@ from compiler.vocabulary import suggest, vocabulary
 
 LocalTerms = Mapping[Path, tuple[LocalTerm, ...]]
 """Each authority folder's own terms."""
+
+TERM_ID = re.compile(r"[a-z][a-z0-9_]*")
+"""How a term's id is written, like the national ones."""
 
 FIELDS = {"groups": "group", "events": "event", "conditions": "condition"}
 """The kinds of local term, and the word a finding uses for each."""
@@ -53,6 +57,17 @@ def read_local_terms(
             known = national.terms(kind)
             for term_id, entry in entries.items():
                 where = source.key_location((kind, term_id))
+                if not TERM_ID.fullmatch(str(term_id)):
+                    findings.append(
+                        error(
+                            "local-term-id",
+                            f"the local {FIELDS[kind]} id '{term_id}' may only use lower-case "
+                            "letters, digits and underscores, starting with a letter",
+                            where,
+                            "for example 'lifestages_team'; the title says it as the document does",
+                        )
+                    )
+                    continue
                 if term_id in known:
                     findings.append(
                         error(

@@ -153,3 +153,19 @@ def test_local_events_and_conditions_are_usable_checked_and_exported(tmp_path: P
     assert list(validator("rulepack").iter_errors(data)) == []
     assert [t["id"] for t in data["vocabulary"]["local"]["events"]] == ["lifestages_transfer"]
     assert "lifestages_transfer" in data["vocabulary"]["events"]
+
+
+def test_a_document_checked_on_its_own_may_use_its_authority_s_terms() -> None:
+    found = compile_corpus(COUNCIL / "leaving-care" / "1.0.yaml", today=TODAY).findings
+    assert not [f for f in found if f.code == "unknown-term"], [f.message for f in found]
+
+
+def test_a_vocabulary_file_checked_on_its_own_is_validated_as_one(tmp_path: Path) -> None:
+    corpus = _copy(tmp_path)
+    path = corpus / "lifestages-council" / "vocabulary.yaml"
+    path.write_text("groups:\n  Lifestages:\n    title: x\n    description: y\n", encoding="utf-8")
+    found = compile_corpus(path, today=TODAY, run_checks=False).blocking
+    assert [(f.location.line, f.location.column, f.code) for f in found] == [
+        (2, 3, "local-term-id")
+    ]
+    assert "the local group id 'Lifestages' may only use lower-case letters" in found[0].message
