@@ -30,7 +30,7 @@ from compiler.timescale.format import format_timescale
 from compiler.timescale.model import Timescale
 from compiler.vocabulary import vocabulary
 
-FORMAT_VERSION = "1.0.0"
+FORMAT_VERSION = "1.1.0"  # 1.1: vocabulary.derived_events and vocabulary.local (issue 14)
 """The pack format's version (semantic versioning): a new major version breaks readers."""
 
 HORIZON_YEARS = 20
