@@ -64,6 +64,7 @@ def test_without_the_vocabulary_file_the_local_group_is_an_unknown_term(tmp_path
     assert [(f.code, f.message) for f in found] == [
         ("unknown-term", "unknown group 'lifestages_team'")
     ]
+    assert "define the authority's own term in its vocabulary.yaml" in found[0].hint
 
 
 def test_a_local_term_must_narrow_a_national_term_and_not_reuse_a_national_id(
