@@ -120,6 +120,7 @@ def _render(result: Audit) -> str:
         _dates(result.next_due),
         status.astype(object),
         np.where(judged, late.astype(str), "").astype(object),
+        np.where(judged, np.where(result.binding, "true", "false"), "").astype(object),
     ]
     body = "\n".join(map(",".join, zip(*columns, strict=True)))
     return ",".join(OUTPUT_COLUMNS) + "\n" + (body + "\n" if body else "")
