@@ -52,9 +52,11 @@ def compile_corpus(
     files, findings = discover(root)  # which files, of which kind
     vocabularies = [f for f in files if f.kind == "vocabulary"]
     # an authority's own terms first, so that its documents may use them
-    local, problems = read_local_terms(s for _, s in _read(vocabularies, findings, {}, fast))
+    inside = root if root.is_dir() else None  # links may not leave the corpus
+    read = _read(vocabularies, findings, {}, fast, inside)
+    local, problems = read_local_terms(s for _, s in read)
     findings.extend(problems)
-    sources = _read([f for f in files if f.kind != "vocabulary"], findings, local, fast)
+    sources = _read([f for f in files if f.kind != "vocabulary"], findings, local, fast, inside)
     corpus, problems = assemble(root, sources)  # model: immutable, ids and files checked
     findings.extend(problems)
     corpus = with_local_terms(corpus, local)
@@ -67,13 +69,17 @@ def compile_corpus(
 
 
 def _read(
-    files: list[CorpusFile], findings: list[Finding], local: LocalTerms, fast: bool
+    files: list[CorpusFile],
+    findings: list[Finding],
+    local: LocalTerms,
+    fast: bool,
+    inside: Path | None,
 ) -> list[tuple[str, Source]]:
     """Load and validate each file; those without errors, with their kinds."""
     sources = []
     for file in files:
         try:
-            source = load(file.path, fast=fast)  # load: strict YAML with positions
+            source = load(file.path, fast=fast, inside=inside)  # load: strict YAML with positions
         except FindingsError as failed:
             findings.extend(failed.findings)
             continue

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from compiler.commands.options import DATE, format_option, packs_option
-from compiler.evaluate import Due, PackError, due, open_pack, subject_of
+from compiler.evaluate import Due, PackError, UnusablePackError, due, open_pack, subject_of
 from compiler.timescale.compare import spoken
 
 
@@ -107,7 +107,8 @@ def due_command(
     its source and its next due date. The case is due on the earliest of those
     dates: the first line names the rule that binds and why, and whether the
     case is overdue on --on. Exit status 1 if no rule applies or the pack
-    cannot answer.
+    cannot answer; 2 if a packs file is not exactly what the build wrote
+    (checked against packs/manifest.json before use).
 
     Example: standards due --authority gloucestershire --subject child_protection
     --activity statutory_visit --from 2025-12-01 --last 2025-12-19 --on 2026-01-09
@@ -125,6 +126,9 @@ def due_command(
             _facts(facts),
             _events(events),
         )
+    except UnusablePackError as exc:  # changed, foreign or unsafe: nothing is computed
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
     except PackError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
