@@ -60,9 +60,9 @@ def _read_words(phrase: str, event: str | None) -> TimescaleReading:
                 raise
             return read_timescale(phrase, event="event")
     except TimescaleError as exc:
-        click.echo(f"error: cannot read '{phrase}': {exc.message}", err=True)
+        click.echo(clip(f"error: cannot read '{phrase}': {exc.message}"), err=True)
         for reading in exc.readings:
-            click.echo(f"    reading: {reading}", err=True)
+            click.echo(clip(f"    reading: {reading}"), err=True)
         if not exc.readings:
             for form in nearest_forms(phrase):
                 click.echo(f"    a form it reads: {form}", err=True)
