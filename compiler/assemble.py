@@ -351,7 +351,12 @@ def _statement(
         else:
             unread.append(rule["words"])
     not_rules = tuple(
-        NotRule(item["words"], item["reason"], source.location((*path, "not_rules", index)))
+        NotRule(
+            item["words"],
+            item["reason"],
+            source.location((*path, "not_rules", index)),
+            item.get("confirm", ""),
+        )
         for index, item in enumerate(data.get("not_rules", []))
     )
     return Statement(
@@ -372,7 +377,10 @@ def _withdrawal(source: Source, data: Mapping[str, Any], path: JsonPath) -> With
         return None
     marked = data["withdrawn"]
     return Withdrawal(
-        marked["reason"], marked.get("moved_to", ""), source.location((*path, "withdrawn"))
+        marked["reason"],
+        marked.get("moved_to", ""),
+        source.location((*path, "withdrawn")),
+        marked.get("confirm", ""),
     )
 
 
@@ -414,6 +422,7 @@ def _rule(
         ),
         timescale_location=where,
         withdrawn=_withdrawal(source, data, path),
+        confirm=data.get("confirm", ""),
     )
 
 
