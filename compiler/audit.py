@@ -17,6 +17,7 @@ same output, byte for byte.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 
@@ -226,6 +227,20 @@ def _fact_arrays(cases: Cases, pack: Pack) -> dict[str, np.ndarray]:
     return arrays
 
 
+def _started(index: _Index, case: np.ndarray, event: str, pack: Pack) -> np.ndarray:
+    """Each case's latest date of ``event``, NaT if none.
+
+    For the later of two events, the later of their latest dates, once both have happened
+    (NaT propagates through ``maximum``); for the earlier, the earlier of those that have.
+    """
+    derived = pack.derived_events.get(event)
+    if derived is None:
+        return index.latest(case, event)
+    which, parts = derived
+    combine = np.maximum if which == "later" else np.fmin
+    return functools.reduce(combine, [index.latest(case, part) for part in parts])
+
+
 def _judge(
     rule: PackRule,
     number: int,
@@ -235,7 +250,7 @@ def _judge(
     pack: Pack,
 ) -> tuple[np.ndarray, ...]:
     """The started cases of one rule: (case, rule, started, last done, next due)."""
-    started = index.latest(chosen, rule.event)
+    started = _started(index, chosen, rule.event, pack)
     running = ~np.isnat(started)
     case, start = chosen[running], started[running]
     t = rule.timescale

@@ -96,9 +96,9 @@ def _judge_case(
     for rule in pack.rules:
         if rule not in pack.rules_for(subject, rule.activity, facts):
             continue
-        if rule.event not in dates:
+        start = _start(rule.event, dates, pack)
+        if start is None:
             continue  # its clock has not started
-        start = max(dates[rule.event])
         done = sorted(dates.get(rule.activity, []))
         ends = {}
         if isinstance(rule.timescale, Recurrence):
@@ -133,3 +133,12 @@ def _binding_of(row: list[str], timed: list[tuple[PackRule, date | None]]) -> st
     if not row[6] or not rivals:
         return "false"
     return "true" if min(rivals)[2] == row[1] else "false"
+
+
+def _start(event: str, dates: dict[str, list[date]], pack: Pack) -> date | None:
+    """The latest date of ``event``; for the later (earlier) of two, of their latest dates."""
+    which, parts = pack.derived_events.get(event, ("", (event,)))
+    latest = [max(dates[part]) for part in parts if part in dates]
+    if not latest or (which != "earlier" and len(latest) < len(parts)):
+        return None
+    return min(latest) if which == "earlier" else max(latest)

@@ -101,6 +101,8 @@ class Pack:
     terms: Mapping[str, frozenset[str]] = field(default_factory=dict)
     group_includes: Mapping[str, frozenset[str]] = field(default_factory=dict)
     qualifiers: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    derived_events: Mapping[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    """Events that are the ``"later"`` (or ``"earlier"``) of others: event -> (which, events)."""
 
     def covers(self, rule: PackRule, subject: Subject) -> bool:
         """Whether every child ``subject`` describes is one ``rule`` is about.
@@ -398,6 +400,12 @@ def pack_from_json(data: Mapping[str, Any]) -> Pack:
         terms={kind: frozenset(words[kind]) for kind in _TERM_KINDS},
         group_includes={k: frozenset(v) for k, v in words["group_includes"].items()},
         qualifiers={k: frozenset(v) for k, v in words["qualifiers"].items()},
+        derived_events={
+            event: ("later", tuple(parts["later_of"]))
+            if "later_of" in parts
+            else ("earlier", tuple(parts["earlier_of"]))
+            for event, parts in words.get("derived_events", {}).items()
+        },
     )
 
 

@@ -185,6 +185,8 @@ def _unknown_term(kind: str, value: Any, where: Location) -> Finding:
     else:
         choices, noun = list(vocab.terms(kind)), kind.rstrip("s").replace("activitie", "activity")
     hint = suggest(value, choices) or f"the {noun} terms are listed in schema/vocabulary/"
+    if kind in ("groups", "events", "conditions"):
+        hint += "; or define the authority's own term in its vocabulary.yaml"
     return error("unknown-term", f"unknown {noun} '{value}'", where, hint)
 
 

@@ -105,6 +105,8 @@ def subject_words(subject: Subject) -> str:
         titles = [qualifier.values[v].title if v in qualifier.values else v for v in values]
         parts.append(f"{qualifier.title.lower()}: {' or '.join(t.lower() for t in titles)}")
     title = group_title(subject.group)
+    if subject.narrows is not None:  # an authority's own group: say which national one
+        parts.insert(0, f"part of {group_title(subject.narrows).lower()}")
     return f"{title} ({'; '.join(parts)})" if parts else title
 
 

@@ -23,6 +23,8 @@ STOP_WORDS = frozenset(
 
 _LONGEST_QUOTE = 60
 
+_LOOKAHEAD = 16
+
 _HINTED_WORDS = [word for word in KNOWN_WORDS if len(word) > 3]
 """Words worth suggesting: short ones ("the", "of") are close to too much ("they", "off")."""
 
@@ -35,7 +37,8 @@ class Cursor:
     def __init__(self, text: str) -> None:
         self.text = text
         self.tokens = tokenize(text)
-        self.values = [token.value for token in self.tokens]
+        self.values = [token.value for token in self.tokens] + [""] * _LOOKAHEAD
+        """Token values, padded past the end so that looking ahead never runs off the list."""
         self.pos = 0
 
     @property

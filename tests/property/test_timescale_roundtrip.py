@@ -136,6 +136,25 @@ SHORTHAND_WORDS = [
     "(4 weeks)",
     "(2 working days)",
     "never further apart than",
+    # the words of real documents (issue 14): hedges, exceptions, openings, refusals
+    "more frequently if required",
+    "wherever possible",
+    "(not working days)",
+    "(from and including the day of the visit)",
+    "or as directed by the conference chair",
+    "unless the conference decides otherwise",
+    "no later than",
+    "between",
+    "usually",
+    "or so",
+    "termly",
+    "school days",
+    "whichever is later",
+    "after that",
+    "once a week until",
+    "not less than every",
+    "on the day",
+    "by the end of the next working day",
 ]
 grammar_soup = st.lists(st.sampled_from(SHORTHAND_WORDS), max_size=20).map(" ".join)
 
@@ -164,6 +183,7 @@ def damaged_shorthand(draw: st.DrawFn) -> str:
 @example("twice a month from the start of the plan, then weekly", None)
 @example("within 48 working hours (", "visit")
 @example("\x00\u202e\U0001f600 within", None)
+@example("not less than every one hour of accommodation first being provided", None)  # the reading
 def test_any_text_reads_or_is_refused_with_a_column(text: str, event: str | None) -> None:
     try:
         timescale = parse_timescale(text, event)
