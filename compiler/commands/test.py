@@ -6,10 +6,15 @@ import sys
 from pathlib import Path
 
 import click
-import pytest
 
-from compiler import pytest_plugin
 from compiler.resources import bundled
+
+MISSING_TEST_EXTRA = (
+    "error: `standards test` needs pytest and hypothesis, which a plain `pip install` leaves out.\n"
+    "Install them with: pip install 'practice-standards[test]' "
+    "(in a source checkout: pip install '.[test]')"
+)
+_TEST_EXTRA = {"pytest", "_pytest", "hypothesis", "pluggy", "iniconfig"}
 
 
 @click.command("test")
@@ -27,6 +32,15 @@ def test(path: Path | None, keyword: str, verbose: bool) -> None:
 
     Example: standards test standards/gloucestershire
     """
+    try:  # the test extra is optional: every other command works without it
+        import pytest
+
+        from compiler import pytest_plugin
+    except ModuleNotFoundError as missing:
+        if (missing.name or "").split(".")[0] not in _TEST_EXTRA:
+            raise
+        click.echo(MISSING_TEST_EXTRA, err=True)
+        sys.exit(2)
     root = (path or bundled("standards")).resolve()
     args = [
         str(root),
