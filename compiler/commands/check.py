@@ -9,10 +9,9 @@ from pathlib import Path
 
 import click
 
-from compiler.commands.options import format_option
+from compiler.commands.options import format_option, standards_or_here
 from compiler.errors import Finding, Severity
 from compiler.pipeline import compile_corpus
-from compiler.resources import bundled
 
 
 @click.command()
@@ -24,11 +23,12 @@ def check(paths: tuple[Path, ...], output: str, strict: bool, verbose: bool) -> 
     """Check standards files and report every problem with file, line and column.
 
     PATHS are corpus folders, authority folders or single files (default: the
-    bundled standards). Exit status: 0 clean, 1 findings, 2 usage error.
+    folder you are in, if it holds standards; else the bundled example). Exit
+    status: 0 clean, 1 findings, 2 usage error.
 
     Example: standards check standards/gloucestershire
     """
-    roots = paths or (bundled("standards"),)
+    roots = paths or (standards_or_here(None),)
     findings: list[Finding] = []
     for root in roots:
         findings.extend(compile_corpus(root).findings)

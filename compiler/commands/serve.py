@@ -9,9 +9,9 @@ from pathlib import Path
 
 import click
 
+from compiler.commands.options import standards_or_here
 from compiler.emit.preview import HOOK_FILE, ROOT_VARIABLE, write_pages
 from compiler.errors import FindingsError
-from compiler.resources import bundled
 
 
 @click.command()
@@ -22,14 +22,15 @@ from compiler.resources import bundled
 def serve(path: Path | None, address: str) -> None:
     """Preview the guidance site built from PATH, rebuilt each time a file is saved.
 
-    PATH is a corpus or an authority's folder (default: the bundled standards).
+    PATH is a corpus or an authority's folder (default: the
+    folder you are in, if it holds standards; else the bundled example).
     The page in the browser reloads by itself after each save. If a file cannot
     be read, the problems are printed and the last good pages stay. Stop with
     Ctrl+C.
 
     Example: standards serve standards/st-helens
     """
-    root = (path or bundled("standards")).resolve()
+    root = standards_or_here(path).resolve()
     with tempfile.TemporaryDirectory(prefix="standards-serve-") as folder:
         staging = Path(folder)
         try:
