@@ -5,6 +5,7 @@ from compiler.commands.build import build
 from compiler.commands.check import check
 from compiler.commands.diff import diff
 from compiler.commands.due import due_command
+from compiler.commands.init import init_command
 from compiler.commands.new_version import new_version
 from compiler.commands.serve import serve
 from compiler.commands.test import test
@@ -12,6 +13,7 @@ from compiler.commands.timescale import compare, timescale
 from compiler.commands.verify import verify
 
 COMMANDS = (
+    init_command,
     check,
     test,
     timescale,

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from compiler.checks.drafts import DRAFT_NOTE
 from compiler.commands.options import format_option, standards_or_here
 from compiler.errors import Finding, Severity
 from compiler.pipeline import compile_corpus
@@ -39,7 +40,7 @@ def check(paths: tuple[Path, ...], output: str, strict: bool, verbose: bool) -> 
         click.echo(json.dumps(_report(findings), indent=2, ensure_ascii=False))
     else:
         for finding in findings:
-            if verbose or finding.severity is not Severity.INFO:
+            if verbose or finding.severity is not Severity.INFO or finding.code == DRAFT_NOTE:
                 click.echo(finding.render())
         click.echo(_summary(findings), err=bool(findings))
     sys.exit(1 if failed else 0)
