@@ -562,7 +562,8 @@ def test_unknown_event_is_quoted_whole_with_suggestions() -> None:
     error = refusal("within 24 hours of the visitt", None)
     assert error.message == (
         "could not read 'the visitt' at column 20: it names no event in the vocabulary; "
-        "did you mean 'the visit' or 'a visit' or 'the failed visit'?"
+        "did you mean 'the visit' or 'a visit' or 'the failed visit'? "
+        "(standards vocabulary events lists them all)"
     )
     assert error.column == 20
 
@@ -571,7 +572,9 @@ def test_unknown_condition_is_quoted() -> None:
     error = refusal("weekly for the first month, then fortnightly where the moon is full")
     assert error.message == (
         "could not read 'the moon is full' at column 52: it names no condition in the "
-        "vocabulary (see schema/vocabulary/conditions.yaml)"
+        "vocabulary; the nearest conditions are 'the assessment is extended', \"the parent's "
+        "assessment is not complete\", 'the child agrees' (standards vocabulary conditions "
+        "lists them all)"
     )
     assert error.column == 52
 

@@ -11,6 +11,7 @@ from compiler.commands.serve import serve
 from compiler.commands.test import test
 from compiler.commands.timescale import compare, timescale
 from compiler.commands.verify import verify
+from compiler.commands.vocabulary import vocabulary_command
 
 COMMANDS = (
     init_command,
@@ -23,6 +24,7 @@ COMMANDS = (
     build,
     serve,
     verify,
+    vocabulary_command,
     due_command,
     audit_command,
 )

@@ -15,6 +15,7 @@ from typing import NoReturn, TypeVar
 from compiler.timescale.model import TimescaleError
 from compiler.timescale.tokens import Token, tokenize
 from compiler.timescale.words import KNOWN_WORDS, PhraseIndex
+from compiler.unknown_terms import closest
 
 STOP_WORDS = frozenset(
     ("then", "and", "where", "unless", "if", "until", "for", "from", "never", "thereafter")
@@ -121,7 +122,10 @@ class Cursor:
         hint = _hint(" ".join(self.values[first:last]), index.phrases, most=3)
         message = f"could not read {quote(words)} at column {start.column}: "
         message += f"it names no {kind} in the vocabulary"
-        message += f"; {hint}" if hint else f" (see schema/vocabulary/{kind}s.yaml)"
+        if not hint:  # nothing close: still show what such words look like
+            nearest, _ = closest(" ".join(self.values[first:last]), index.phrases)
+            hint = f"the nearest {kind}s are " + ", ".join(repr(n) for n in nearest)
+        message += f"; {hint} (standards vocabulary {kind}s lists them all)"
         raise TimescaleError(message, column=start.column)
 
     def fail_at(self, token: Token, message: str) -> NoReturn:

@@ -1,0 +1,145 @@
+"""Messages a social worker can act on, each shown with its exact text.
+
+Each test makes one realistic mistake in a copy of a bundled authority (or a case table) and
+checks the whole message, so a change of wording is a deliberate change of this file.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from compiler.pipeline import compile_corpus
+from tests.conftest import ROOT
+
+WALSALL_DOCUMENT = Path("walsall/cin-visits-and-reviews/5.0.yaml")
+
+
+def cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "compiler.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+        timeout=300,
+    )
+
+
+def mistaken(tmp_path: Path, old: str, new: str) -> Path:
+    """A copy of Walsall's standards with ``old`` replaced once by ``new``; returns the file."""
+    source = ROOT / "standards" / WALSALL_DOCUMENT
+    target = tmp_path / WALSALL_DOCUMENT
+    target.parent.mkdir(parents=True)
+    (tmp_path / "walsall" / "authority.yaml").write_text(
+        (ROOT / "standards" / "walsall" / "authority.yaml").read_text()
+    )
+    text = source.read_text()
+    assert old in text
+    target.write_text(text.replace(old, new, 1))
+    return target
+
+
+def rendered(path: Path) -> list[str]:
+    return [f.render() for f in compile_corpus(path.parent.parent).findings]
+
+
+# -- unknown vocabulary terms: the closest terms, and where the full list is ----------------------
+
+
+def test_a_misspelt_group_in_check_suggests_the_term_and_the_full_list(tmp_path: Path) -> None:
+    document = mistaken(tmp_path, "{group: child_in_need}", "{group: child_in_ned}")
+    assert f"{document}:35:30: error: unknown group 'child_in_ned'\n" + (
+        "    hint: did you mean 'child_in_need' or 'child_in_care'? (standards vocabulary groups "
+        "lists them all)"
+    ) in rendered(document)
+
+
+def test_an_activity_far_from_any_term_lists_the_nearest_in_check(tmp_path: Path) -> None:
+    document = mistaken(tmp_path, "activity: manager_discussion", "activity: phone_the_boss")
+    assert f"{document}:49:23: error: unknown activity 'phone_the_boss'\n" + (
+        "    hint: no activity is close; the nearest are 'conference_minutes', "
+        "'early_help_assessment' and 'conference_notice' (standards vocabulary activities "
+        "lists them all)"
+    ) in rendered(document)
+
+
+def test_no_vocabulary_hint_names_a_folder_outside_the_users_corpus(tmp_path: Path) -> None:
+    document = mistaken(tmp_path, "activity: manager_discussion", "activity: phone_the_boss")
+    assert not any("schema/vocabulary" in text for text in rendered(document))
+
+
+def test_due_words_an_unknown_activity_as_check_does(packs: Path) -> None:
+    done = cli(
+        "due",
+        "--packs",
+        str(packs),
+        "--authority",
+        "st-helens",
+        "--subject",
+        "child_protection",
+        "--activity",
+        "statutory_vist",
+        "--from",
+        "2025-12-01",
+        "--on",
+        "2026-01-09",
+    )
+    assert done.returncode == 1  # as for every case the pack cannot answer (standards due --help)
+    assert done.stderr == (
+        "error: unknown activity 'statutory_vist': did you mean 'statutory_visit' or "
+        "'supervisory_visit'? (standards vocabulary activities lists them all)\n"
+    )
+
+
+def test_audit_words_an_unknown_group_and_event_as_check_does(packs: Path, tmp_path: Path) -> None:
+    cases = tmp_path / "cases.csv"
+    cases.write_text(
+        "case_id,group,event,date,facts,qualifiers\n"
+        "C1,child_protektion,plan_start,2025-12-01,,\n"
+        "C2,child_protection,statutory_vist,2025-12-19,,\n"
+    )
+    done = cli(
+        "audit", str(cases), "--packs", str(packs), "--authority", "st-helens", "--on", "2026-01-09"
+    )
+    assert done.returncode == 1
+    lines = done.stderr.splitlines()
+    assert lines[0] == (
+        f"{cases}:2: unknown group 'child_protektion': did you mean 'child_protection'? "
+        "(standards vocabulary groups lists them all)"
+    )
+    assert lines[1] == (
+        f"{cases}:3: unknown event 'statutory_vist' (neither an event nor an activity): did you "
+        "mean 'statutory_visit' or 'supervisory_visit'? (standards vocabulary events and "
+        "standards vocabulary activities list them all)"
+    )
+
+
+def test_the_vocabulary_command_lists_every_term_a_hint_points_at() -> None:
+    done = cli("vocabulary", "activities")
+    assert done.returncode == 0
+    assert done.stdout.splitlines()[0].endswith(" activity terms:")
+    assert (
+        "statutory_visit: Statutory visit. Seeing the child where they live, alone where "
+        "appropriate, as the visit the law or the local standard requires." in done.stdout
+    )
+
+
+# -- a bad date is reported once, counted once --------------------------------------------------
+
+
+@pytest.mark.parametrize("written", ["24-03-04", "2024/03/04", "4 March 2024", "2024-3-4"])
+def test_a_badly_written_date_is_reported_once_and_counted_once(
+    tmp_path: Path, written: str
+) -> None:
+    document = mistaken(tmp_path, "effective_from: 2024-03-04", f"effective_from: {written}")
+    done = cli("check", str(tmp_path))
+    assert done.returncode == 1
+    assert done.stdout == (
+        f"{document}:6:17: error: '{written}' is not a valid date for 'effective_from'\n"
+        "    hint: write dates as YYYY-MM-DD, such as 2017-05-01\n"
+    )
+    assert done.stderr.startswith("1 error(s), 0 warning(s)")
