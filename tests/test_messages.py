@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from compiler.pipeline import compile_corpus
+from compiler.timescale.model import TimescaleError
+from compiler.timescale.parse import parse_timescale
 from tests.conftest import ROOT
 
 WALSALL_DOCUMENT = Path("walsall/cin-visits-and-reviews/5.0.yaml")
@@ -143,3 +145,53 @@ def test_a_badly_written_date_is_reported_once_and_counted_once(
         "    hint: write dates as YYYY-MM-DD, such as 2017-05-01\n"
     )
     assert done.stderr.startswith("1 error(s), 0 warning(s)")
+
+
+# -- timescales that cannot be read get a suggestion that makes sense --------------------------
+
+
+def timescale_refusal(text: str) -> str:
+    with pytest.raises(TimescaleError) as refused:
+        parse_timescale(text, "visit")
+    return refused.value.message
+
+
+def test_a_short_word_gets_no_far_fetched_suggestion_but_forms_that_read() -> None:
+    assert timescale_refusal("every 6 weeks or sooner") == (
+        "could not read 'or' at column 15: expected the end of the timescale; timescales that "
+        "read look like 'every 6 weeks', 'within one week of the start of the placement, then "
+        "every 6 weeks' or 'at least every 10 working days from the start of the plan'"
+    )
+
+
+def test_whenever_is_not_taken_for_a_misspelt_never() -> None:
+    assert "did you mean" not in timescale_refusal("whenever needed")
+
+
+def test_a_typo_still_gets_its_did_you_mean() -> None:
+    assert timescale_refusal("every 10 wokring days") == (
+        "could not read 'wokring' at column 10; did you mean 'working'?"
+    )
+
+
+def test_an_unknown_event_sharing_no_word_gets_forms_not_an_unrelated_event() -> None:
+    assert timescale_refusal("by the end of the next working day") == (
+        "could not read 'the end of the next working day' at column 4: it names no event in "
+        "the vocabulary; timescales that read look like 'at least every 10 working days from "
+        "the start of the plan', 'within 24 hours of the visit' or 'within 5 working days of "
+        "the visit' (standards vocabulary events lists them all)"
+    )
+
+
+def test_a_bare_monthly_in_a_document_explains_its_two_readings_at_once(tmp_path: Path) -> None:
+    document = mistaken(
+        tmp_path,
+        "timescale: at least every 6 weeks from the start of the plan",
+        "timescale: monthly",
+    )
+    assert f"{document}:37:24: error: cannot read the timescale: 'monthly' at column 1 has two " + (
+        "readings: a calendar month, or 4 weeks; write one of: 'monthly (calendar month)', "
+        "'monthly (4 weeks)'\n"
+        "    hint: choose the reading the document means, and say why in the rule's "
+        "interpretation"
+    ) in rendered(document)

@@ -59,10 +59,9 @@ working_days=None), lasts=None, until=None, where=()),), first=(), cap=None)
         )
     reader = _Reader(text, lexicon(vocabulary or bundled_vocabulary()))
     build = reader.timescale()
-    timescale = build(reader.resolve_event(event))
-    if reader.ambiguities:
+    if reader.ambiguities:  # before the event: a bare 'monthly' first needs its reading
         raise ambiguity.ambiguity_error(text, reader.ambiguities)
-    return timescale
+    return build(reader.resolve_event(event))
 
 
 class _Reader(PhaseReader):
