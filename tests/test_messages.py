@@ -195,3 +195,39 @@ def test_a_bare_monthly_in_a_document_explains_its_two_readings_at_once(tmp_path
         "    hint: choose the reading the document means, and say why in the rule's "
         "interpretation"
     ) in rendered(document)
+
+
+# -- compare reads as English ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "line"),
+    [
+        (
+            "fortnightly",
+            "weekly",
+            "'fortnightly from the event' is looser than 'weekly from the event'",
+        ),
+        (
+            "weekly",
+            "fortnightly",
+            "'weekly from the event' is stricter than 'fortnightly from the event'",
+        ),
+        (
+            "every 2 weeks",
+            "fortnightly",
+            "'fortnightly from the event' is equivalent to 'fortnightly from the event'",
+        ),
+        (
+            "every 10 working days",
+            "fortnightly",
+            "'every 10 working days from the event' is incomparable with 'fortnightly from the "
+            "event' (earlier on some dates, later on others)",
+        ),
+    ],
+)
+def test_compare_says_looser_than_not_looser_compared_with(
+    first: str, second: str, line: str
+) -> None:
+    done = cli("compare", first, second)
+    assert done.stdout.splitlines()[0] == line

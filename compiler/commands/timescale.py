@@ -17,6 +17,14 @@ from compiler.timescale.format import format_timescale
 from compiler.timescale.model import Timescale, TimescaleError
 from compiler.timescale.parse import parse_timescale
 
+RELATION_WORDS = {
+    "equivalent": "equivalent to",
+    "stricter": "stricter than",
+    "looser": "looser than",
+    "incomparable": "incomparable with",
+}
+"""How a comparison reads in English: 'A is looser than B'."""
+
 CALENDARS = ("england-and-wales", "scotland", "northern-ireland")
 
 
@@ -168,6 +176,7 @@ def compare(
             )
         )
         return
-    click.echo(f"'{label_a}' is {result.relation} compared with '{label_b}'")
+    mixed = " (earlier on some dates, later on others)" if result.relation == "incomparable" else ""
+    click.echo(f"'{label_a}' is {RELATION_WORDS[result.relation]} '{label_b}'{mixed}")
     for text in witnesses:
         click.echo(f"  {text}")
