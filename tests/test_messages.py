@@ -49,6 +49,10 @@ def rendered(path: Path) -> list[str]:
     return [f.render() for f in compile_corpus(path.parent.parent).findings]
 
 
+def errors(path: Path) -> list[str]:
+    return [text for text in rendered(path) if ": error: " in text]
+
+
 # -- unknown vocabulary terms: the closest terms, and where the full list is ----------------------
 
 
@@ -231,3 +235,68 @@ def test_compare_says_looser_than_not_looser_compared_with(
 ) -> None:
     done = cli("compare", first, second)
     assert done.stdout.splitlines()[0] == line
+
+
+# -- the site's words, and a quiet build ---------------------------------------------------------
+
+
+def test_the_home_page_names_the_statutory_baseline_once(bundled_site: Path) -> None:
+    home = (bundled_site / "docs" / "pages" / "index.md").read_text()
+    rows = [line for line in home.splitlines() if line.startswith("| [England")]
+    assert rows == [
+        "| [England (statutory baseline)](england/index.md) | 5 | 19 | 0 errors, 0 warnings |"
+    ]
+
+
+def test_conditions_keep_their_capitals_in_the_site(bundled_site: Path) -> None:
+    pages = "\n".join(p.read_text() for p in (bundled_site / "docs").rglob("*.md"))
+    assert "where agreed by the IRO" in pages
+    assert "agreed by the iro" not in pages
+
+
+def test_build_quiet_prints_nothing_on_success(tmp_path: Path) -> None:
+    done = cli(
+        "build", str(ROOT / "standards" / "walsall"), "--out", str(tmp_path / "b"), "--quiet"
+    )
+    assert done.returncode == 0
+    assert (done.stdout, done.stderr) == ("", "")
+
+
+def test_build_quiet_still_says_why_it_stopped(tmp_path: Path) -> None:
+    document = mistaken(tmp_path, "status: published", "status: publish")
+    done = cli("build", str(tmp_path), "--out", str(tmp_path / "b"), "--quiet")
+    assert done.returncode == 1
+    assert f"{document}:5:9: error: 'publish' is not allowed for 'status'" in done.stderr
+
+
+# -- the YAML parser's jargon comes with the likely cause ---------------------------------------
+
+
+def test_a_colon_in_a_title_is_explained_with_the_fix(tmp_path: Path) -> None:
+    document = mistaken(
+        tmp_path,
+        "title: Social Work Visits and Reviews in Respect of Children Subject to a Child in "
+        "Need Plan",
+        "title: Visits: children in need",
+    )
+    assert errors(document) == [
+        f"{document}:3:14: error: YAML syntax error: mapping values are not allowed in this "
+        "context\n"
+        "    hint: likely cause: the value holds a colon followed by a space, which YAML reads as "
+        'the start of another field; put the whole value in double quotes: title: "Visits: '
+        'children in need"'
+    ]
+
+
+def test_a_line_indented_too_far_is_explained_as_indentation(tmp_path: Path) -> None:
+    document = mistaken(
+        tmp_path,
+        "      - id: non-family-interpreter\n",
+        "      - id: non-family-interpreter\n         text: oops\n",
+    )
+    assert errors(document) == [
+        f"{document}:30:14: error: YAML syntax error: mapping values are not allowed in this "
+        "context\n"
+        "    hint: likely cause: this line is indented further than the field before it, so YAML "
+        "reads it as part of that field's value; line it up with the fields of its level"
+    ]

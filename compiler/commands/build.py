@@ -27,7 +27,7 @@ from compiler.write import OutputError
     is_flag=True,
     help="Write the rule packs only, without running the checks (run `standards check` for them).",
 )
-@click.option("--quiet", is_flag=True, help="Do not show progress.")
+@click.option("--quiet", is_flag=True, help="Print nothing unless the standards cannot be read.")
 def build(path: Path | None, out: Path, no_site: bool, quiet: bool) -> None:
     """Build rule packs and the guidance site from PATH (default: see below).
 
@@ -56,6 +56,8 @@ def build(path: Path | None, out: Path, no_site: bool, quiet: bool) -> None:
     except OutputError as refused:
         click.echo(f"error: {refused}", err=True)
         sys.exit(2)
+    if quiet:  # on success, nothing: a script checks the exit status
+        return
     if no_site:
         click.echo(f"built {out}: rule packs only; the checks were not run", err=True)
         return
