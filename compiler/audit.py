@@ -41,9 +41,12 @@ OUTPUT_COLUMNS = (
     "next_due",
     "status",
     "days_overdue",
+    "working_days_overdue",
 )
 """The result table's columns. status: overdue, due (on or after the audit date), done (nothing
 more is due) or not_started (no rule's clock has started for the case: its other columns are empty).
+days_overdue counts calendar days; working_days_overdue, only for a rule whose timescale counts
+working days, the working days in the same span.
 """
 
 _SHIFT = 16  # bits for a day within the horizon (41 years < 2**16 days)

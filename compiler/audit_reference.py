@@ -13,6 +13,7 @@ import io
 from datetime import date
 from typing import Any
 
+from compiler.assumptions import counts_in_working_days, working_days_late
 from compiler.audit import OUTPUT_COLUMNS
 from compiler.case_table import data_rows
 from compiler.cases import (
@@ -69,7 +70,7 @@ def audit_case_by_case(text: str, pack: Pack, on: date) -> tuple[str, list[tuple
     writer.writerow(OUTPUT_COLUMNS)
     for (case_id, group), events in cases.items():
         judged = _judge_case(pack, group, events, on)
-        for result in judged or [["", "", "", "", "", "", "", "not_started", ""]]:
+        for result in judged or [["", "", "", "", "", "", "", "not_started", "", ""]]:
             writer.writerow([case_id, group, *result])
     return out.getvalue(), problems
 
@@ -114,6 +115,9 @@ def _judge_case(
                 following.isoformat() if following else "",
                 status,
                 str(late),
+                str(working_days_late(pack.calendar, following, on))
+                if following is not None and counts_in_working_days(rule.timescale)
+                else ("0" if counts_in_working_days(rule.timescale) else ""),
             ]
         )
     return results

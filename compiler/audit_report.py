@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from compiler.assumptions import counts_in_working_days
 from compiler.audit import OUTPUT_COLUMNS, Audit
 from compiler.cases import RowProblem
 from compiler.gc_pause import no_garbage_collection
@@ -120,9 +121,22 @@ def _render(result: Audit) -> str:
         _dates(result.next_due),
         status.astype(object),
         np.where(judged, late.astype(str), "").astype(object),
+        _working_days_late(result, judged),
     ]
     body = "\n".join(map(",".join, zip(*columns, strict=True)))
     return ",".join(OUTPUT_COLUMNS) + "\n" + (body + "\n" if body else "")
+
+
+def _working_days_late(result: Audit, judged: np.ndarray) -> np.ndarray:
+    """Working days overdue, for the rows of rules that count working days; else empty."""
+    counting = np.array([counts_in_working_days(r.timescale) for r in result.pack.rules] + [False])
+    shown = judged & counting[np.where(judged, result.rule, len(result.pack.rules))]
+    on = np.datetime64(result.on, "D") + 1
+    after = np.where(np.isnat(result.next_due), on, result.next_due + 1)
+    count = np.busday_count(
+        np.minimum(after, on), on, busdaycal=result.pack.calendar.busdaycalendar
+    )
+    return np.where(shown, count.astype(str), "").astype(object)
 
 
 def _dates(days: np.ndarray) -> np.ndarray:

@@ -81,6 +81,8 @@ class Cases:
     kinds: list[str]
     facts: dict[int, dict[str, bool]] = field(default_factory=dict)
     qualifiers: dict[int, dict[str, str]] = field(default_factory=dict)
+    row_line: np.ndarray | None = None
+    """The line of the table each readable row is on, for reporting a row after reading it."""
 
 
 def read_cases(text: str, pack: Pack) -> Cases:
@@ -134,6 +136,7 @@ def _read(text: str, pack: Pack) -> Cases:
         kinds=kinds,
         facts=_merge(case_of_row, fact_code[keep], row_date, [f for f, _ in facts]),
         qualifiers=_merge(case_of_row, qualifier_code[keep], row_date, [q for q, _ in qualifiers]),
+        row_line=np.asarray(table.lines)[keep],
     )
 
 

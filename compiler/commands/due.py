@@ -9,8 +9,10 @@ from pathlib import Path
 
 import click
 
+from compiler.assumptions import counts_in_working_days, overdue_words, working_days_late
+from compiler.calendar import Calendar
 from compiler.commands.options import DATE, format_option, packs_option
-from compiler.evaluate import Due, PackError, due, open_pack, subject_of
+from compiler.evaluate import Due, Pack, PackError, due, open_pack, subject_of
 from compiler.timescale.compare import spoken
 
 
@@ -104,33 +106,29 @@ def due_command(
 
     Every rule of the pack that applies (the subject's group and qualifiers, the
     activity, the facts) is shown with its reading, its source and its next due
-    date, and whether the case is overdue on --on. Exit status 1 if no rule
-    applies or the pack cannot answer.
+    date, and whether the case is overdue on --on (in working days too, for a
+    rule that counts them). A --last or --event dated after --on has not
+    happened on that day: it is left out, with a note; a --last before --from
+    is noted as not counted. Exit status 1 if no rule applies or the pack
+    cannot answer.
 
     Example: standards due --authority gloucestershire --subject child_protection
     --activity statutory_visit --from 2025-12-01 --last 2025-12-19 --on 2026-01-09
     """
     day = on.date() if on is not None else date.today()
     subject = subject_of(group, _pairs(qualifiers, "--qualifier"))
+    happened, phase_ends = _as_of(day, start.date(), [d.date() for d in done], _events(events))
     try:
         pack = open_pack(packs, authority, day)
-        results = due(
-            pack,
-            subject,
-            activity,
-            start.date(),
-            [d.date() for d in done],
-            _facts(facts),
-            _events(events),
-        )
+        results = due(pack, subject, activity, start.date(), happened, _facts(facts), phase_ends)
     except PackError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
     if output == "json":
-        click.echo(json.dumps(_json(authority, pack.name, day, results), indent=2))
+        click.echo(json.dumps(_json(authority, pack, day, results), indent=2))
     else:
         for result in results:
-            click.echo(_text(result, day))
+            click.echo(_text(result, day, pack.calendar))
     if not results:
         click.echo(
             f"no rule of the {authority} pack {pack.name} applies to {activity} for {group} "
@@ -140,7 +138,47 @@ def due_command(
         sys.exit(1)
 
 
-def _text(result: Due, on: date) -> str:
+_LEFT_OUT = "left out, not judged as if it had happened"
+
+
+def _as_of(
+    on: date, start: date, done: list[date], events: dict[str, date]
+) -> tuple[list[date], dict[str, date]]:
+    """The dates that had happened by ``on``; each one left out or not counted is said why."""
+
+    def note(text: str) -> None:
+        click.echo(f"note: {text}", err=True)
+
+    if start > on:
+        note(f"--from {start} is after --on {on}: the clock has not started on that day")
+    kept = []
+    for day in sorted(done):
+        if day > on:
+            note(f"--last {day} is after --on {on}: {_LEFT_OUT}")
+        else:
+            if day < start:
+                note(
+                    f"--last {day} is before --from {start}: it happened before the clock "
+                    "started, so it is not counted"
+                )
+            kept.append(day)
+    ends = {}
+    for name, day in events.items():
+        if day > on:
+            note(f"--event {name}={day} is after --on {on}: {_LEFT_OUT}")
+        else:
+            ends[name] = day
+    return kept, ends
+
+
+def _working_days_late(result: Due, on: date, calendar: Calendar) -> int | None:
+    """Working days overdue where the rule counts working days; else None."""
+    if result.next_due is None or not counts_in_working_days(result.rule.timescale):
+        return None
+    return working_days_late(calendar, result.next_due, on)
+
+
+def _text(result: Due, on: date, calendar: Calendar) -> str:
     rule, where = result.rule, result.rule.provenance
     inherited = ", inherited from the statutory baseline" if rule.inherited else ""
     lines = [
@@ -156,16 +194,17 @@ def _text(result: Due, on: date) -> str:
     lines.append(f"  next due: {spoken(result.next_due)} ({result.next_due.isoformat()})")
     late = result.days_overdue(on)
     if late:
-        lines.append(f"  on {spoken(on)}: overdue by {late} day{'s' if late != 1 else ''}")
+        words = overdue_words(late, _working_days_late(result, on, calendar))
+        lines.append(f"  on {spoken(on)}: {words}")
     else:
         lines.append(f"  on {spoken(on)}: not overdue")
     return "\n".join(lines)
 
 
-def _json(authority: str, pack: str, on: date, results: list[Due]) -> dict[str, object]:
+def _json(authority: str, pack: Pack, on: date, results: list[Due]) -> dict[str, object]:
     return {
         "authority": authority,
-        "pack": pack,
+        "pack": pack.name,
         "on": on.isoformat(),
         "results": [
             {
@@ -178,6 +217,7 @@ def _json(authority: str, pack: str, on: date, results: list[Due]) -> dict[str, 
                 "next_due": r.next_due.isoformat() if r.next_due else None,
                 "overdue": r.days_overdue(on) > 0,
                 "days_overdue": r.days_overdue(on),
+                "working_days_overdue": _working_days_late(r, on, pack.calendar),
             }
             for r in results
         ],
