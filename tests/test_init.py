@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -168,3 +169,15 @@ def test_an_id_that_cannot_be_a_folder_name_is_refused(tmp_path: Path) -> None:
 def test_init_inside_an_authority_points_at_the_corpus(started: Path) -> None:
     with pytest.raises(InitError, match="is inside the authority folder"):
         init(started / "barsetshire" / "tests", "x", "X", "england-and-wales", date.today())
+
+
+def test_the_readme_shows_what_init_really_prints(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text()
+    command = (
+        'standards init our-standards --authority barsetshire --name "Barsetshire County Council"'
+    )
+    assert f"```sh\n{command}\n```" in readme
+    shown = readme.split(f"```sh\n{command}\n```\n\n```text\n", 1)[1].split("```", 1)[0]
+    done = cli(*shlex.split(command)[1:], cwd=tmp_path)
+    assert done.returncode == 0
+    assert done.stdout == shown
