@@ -300,3 +300,19 @@ def test_a_line_indented_too_far_is_explained_as_indentation(tmp_path: Path) -> 
         "    hint: likely cause: this line is indented further than the field before it, so YAML "
         "reads it as part of that field's value; line it up with the fields of its level"
     ]
+
+
+def test_standards_test_fails_a_scenario_file_with_a_bad_date_and_says_it_once(
+    tmp_path: Path,
+) -> None:
+    mistaken(tmp_path, "status: published", "status: published")
+    scenario = tmp_path / "walsall" / "tests" / "cin-visits-and-reviews.yaml"
+    scenario.parent.mkdir()
+    original = (ROOT / "standards" / "walsall" / "tests" / scenario.name).read_text()
+    assert "due: [2026-01-30, 2026-03-13]" in original
+    scenario.write_text(original.replace("due: [2026-01-30", "due: [2026-02-30", 1))
+    done = cli("test", str(tmp_path / "walsall"))
+    assert done.returncode == 1
+    message = f"{scenario}:10:13: error: '2026-02-30' is not a valid date for 'due'"
+    assert done.stdout.count(message) == 1
+    assert "walsall: tests/cin-visits-and-reviews.yaml is valid\n1 failed, 14 passed" in done.stdout
