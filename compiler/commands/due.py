@@ -109,7 +109,10 @@ def due_command(
     date, and whether the case is overdue on --on (in working days too, for a
     rule that counts them). A --last or --event dated after --on has not
     happened on that day: it is left out, with a note; a --last before --from
-    is noted as not counted. Exit status 1 if no rule applies or the pack
+    is noted as not counted. --from is the date of the event the rule counts
+    from; an activity stands for the event it implies (a statutory visit is
+    the visit that "within 24 hours of the visit" counts from; the list is in
+    standards audit --help). Exit status 1 if no rule applies or the pack
     cannot answer.
 
     Example: standards due --authority gloucestershire --subject child_protection

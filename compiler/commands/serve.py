@@ -12,6 +12,7 @@ import click
 from compiler.commands.options import standards_or_here
 from compiler.emit.preview import HOOK_FILE, ROOT_VARIABLE, write_pages
 from compiler.errors import FindingsError
+from compiler.resources import shown
 
 
 @click.command()
@@ -44,7 +45,7 @@ def serve(path: Path | None, address: str) -> None:
         os.environ["NO_MKDOCS_2_WARNING"] = "1"
         from mkdocs.commands.serve import serve as mkdocs_serve
 
-        click.echo(f"previewing {root} at http://{address}/ (Ctrl+C to stop)", err=True)
+        click.echo(f"previewing {shown(root)} at http://{address}/ (Ctrl+C to stop)", err=True)
         mkdocs_serve(
             config_file=str(staging / "docs" / "mkdocs.yml"),
             livereload=True,
