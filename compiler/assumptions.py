@@ -82,8 +82,10 @@ class Assumed:
 def assume(cases: Cases, on: date, known_events: Iterable[str]) -> tuple[Cases, Assumed]:
     """``cases`` without rows dated after ``on``, plus a row of each event an activity implies.
 
-    An implied event is added only where some rule counts from it (``known_events``), and
-    never twice for the same case and date.
+    An implied event is added only where some rule counts from it (``known_events``). A row
+    repeated on the same day changes nothing (clocks start on an event's latest date, phases
+    end on its first), and no implied event is also an activity, whose rows are counted; so
+    an implied visit beside a recorded one needs no removing.
     """
     late = cases.row_date > np.datetime64(on, "D")
     lines = cases.row_line if cases.row_line is not None else np.zeros(len(late), dtype=int)
@@ -110,6 +112,8 @@ def assume(cases: Cases, on: date, known_events: Iterable[str]) -> tuple[Cases, 
             added_kind.append(np.full(int(happened.sum()), kinds.index(event)))
             added_date.append(row_date[happened])
             implied.append((activity, event, int(happened.sum())))
+    if not implied and not after:
+        return cases, Assumed((), ())
     merged = replace(
         cases,
         row_case=np.concatenate(added_case),
@@ -118,20 +122,7 @@ def assume(cases: Cases, on: date, known_events: Iterable[str]) -> tuple[Cases, 
         kinds=kinds,
         row_line=None,
     )
-    return _without_repeats(merged), Assumed(after, tuple(implied))
-
-
-def _without_repeats(cases: Cases) -> Cases:
-    """One row per (case, kind, date): a visit written down and implied is one visit."""
-    rows = np.stack([cases.row_case, cases.row_kind, cases.row_date.astype(np.int64)], axis=1)
-    _, first = np.unique(rows, axis=0, return_index=True)
-    first.sort()
-    return replace(
-        cases,
-        row_case=cases.row_case[first],
-        row_kind=cases.row_kind[first],
-        row_date=cases.row_date[first],
-    )
+    return merged, Assumed(after, tuple(implied))
 
 
 def counts_in_working_days(timescale: object) -> bool:

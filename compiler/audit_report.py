@@ -136,7 +136,8 @@ def _working_days_late(result: Audit, judged: np.ndarray) -> np.ndarray:
     count = np.busday_count(
         np.minimum(after, on), on, busdaycal=result.pack.calendar.busdaycalendar
     )
-    return np.where(shown, count.astype(str), "").astype(object)
+    words = np.array([str(n) for n in range(int(count.max(initial=0)) + 1)], dtype=object)
+    return np.where(shown, words[count], "")
 
 
 def _dates(days: np.ndarray) -> np.ndarray:
