@@ -10,8 +10,12 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 import pytest
+import yaml
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
 
 from compiler.init import InitError, init
 from tests.conftest import ROOT
@@ -181,3 +185,38 @@ def test_the_readme_shows_what_init_really_prints(tmp_path: Path) -> None:
     done = cli(*shlex.split(command)[1:], cwd=tmp_path)
     assert done.returncode == 0
     assert done.stdout == shown
+
+
+class _Yaml12Loader(yaml.SafeLoader):
+    """Reads dates as text, as an editor's YAML 1.2 language server does."""
+
+
+_Yaml12Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def test_the_copied_schemas_alone_validate_the_new_files_as_an_editor_would(started: Path) -> None:
+    """Resolving each $schema line and its relative $refs from the files on disk only."""
+
+    def retrieve(uri: str) -> Resource:
+        return Resource.from_contents(json.loads(Path(unquote(urlparse(uri).path)).read_text()))
+
+    registry = Registry(retrieve=retrieve)
+    for path in sorted((started / "barsetshire").rglob("*.yaml")):
+        first = path.read_text().splitlines()[0]
+        schema_path = (path.parent / first.split("$schema=", 1)[1]).resolve()
+        schema = {**json.loads(schema_path.read_text()), "$id": schema_path.as_uri()}
+        data = yaml.load(path.read_text(), Loader=_Yaml12Loader)
+        errors = list(Draft202012Validator(schema, registry=registry).iter_errors(data))
+        assert errors == [], f"{path}: {[e.message for e in errors]}"
+    # the vocabulary is reached through a relative $ref: an unknown activity is refused
+    document = started / "barsetshire" / "practice-standards" / "0.1.yaml"
+    schema_path = started / "schema" / "document.schema.json"
+    schema = {**json.loads(schema_path.read_text()), "$id": schema_path.resolve().as_uri()}
+    text = document.read_text().replace("activity: visit_recording", "activity: phone_the_boss")
+    errors = Draft202012Validator(schema, registry=registry).iter_errors(
+        yaml.load(text, Loader=_Yaml12Loader)
+    )
+    assert any("phone_the_boss" in e.message for e in errors)
