@@ -59,6 +59,7 @@ def test(path: Path | None, keyword: str, verbose: bool) -> None:
         "-c",
         str(Path(pytest_plugin.__file__).with_name("standards_pytest.ini")),
         "-v" if verbose else "-q",
+        "--no-header",  # pytest's header names this machine's folders (site-packages)
     ]
     if keyword:
         args += ["-k", keyword]
