@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -66,22 +67,52 @@ def init(corpus: Path, authority_id: str, name: str, calendar: str, today: date)
     if folder.exists():
         raise InitError(f"'{folder}' already exists: choose another id, or another folder")
     schemas = _schema_folder(corpus)
-    written: list[Path] = []
-    if schemas is None:
-        schemas = corpus / "schema"
-        shutil.copytree(bundled("schema"), schemas)
-        written.append(schemas)
-    files = {
-        folder / AUTHORITY_FILE: _authority(authority_id, name, calendar),
-        folder / DOCUMENT_ID / f"{FIRST_VERSION}.yaml": _document(name, today),
-        folder / "tests" / f"{DOCUMENT_ID}.yaml": SCENARIOS,
+    if schemas is None and (corpus / "schema").exists():
+        raise InitError(
+            f"'{corpus / 'schema'}' exists but holds no schemas of this tool: start the "
+            "authority in another folder, or move that one aside"
+        )
+    try:
+        return _write(corpus, folder, schemas, _files(authority_id, name, calendar, today))
+    except OSError as failed:
+        raise InitError(f"could not write {failed.filename}: {failed.strerror}") from None
+
+
+def _files(authority_id: str, name: str, calendar: str, today: date) -> dict[Path, str]:
+    """The new files, by their place in the authority's folder."""
+    return {
+        Path(AUTHORITY_FILE): _authority(authority_id, name, calendar),
+        Path(DOCUMENT_ID) / f"{FIRST_VERSION}.yaml": _document(name, today),
+        Path("tests") / f"{DOCUMENT_ID}.yaml": SCENARIOS,
     }
-    for path, text in files.items():
-        schema = os.path.relpath(schemas / _SCHEMA_OF[path.name], path.parent)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("x", encoding="utf-8") as out:  # "x": never overwrite
-            out.write(f"# yaml-language-server: $schema={Path(schema).as_posix()}\n{text}")
-        written.append(path)
+
+
+def _write(corpus: Path, folder: Path, schemas: Path | None, files: dict[Path, str]) -> Started:
+    """Write everything into a hidden staging folder in ``corpus``, then move it into place,
+    so that a failure leaves no half-made authority behind."""
+    corpus.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", dir=corpus))
+    written: list[Path] = []
+    try:
+        final_schemas = schemas or corpus / "schema"
+        if schemas is None:
+            shutil.copytree(bundled("schema"), staging / "schema")
+        for relative, text in files.items():
+            final = folder / relative
+            schema = os.path.relpath(final_schemas / _SCHEMA_OF[final.name], final.parent)
+            staged = staging / folder.name / relative
+            staged.parent.mkdir(parents=True, exist_ok=True)
+            staged.write_text(
+                f"# yaml-language-server: $schema={Path(schema).as_posix()}\n{text}",
+                encoding="utf-8",
+            )
+            written.append(final)
+        if schemas is None:
+            (staging / "schema").rename(final_schemas)
+            written.insert(0, final_schemas)
+        (staging / folder.name).rename(folder)  # replaces at most an empty folder made since
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     return Started(folder, tuple(written))
 
 

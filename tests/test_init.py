@@ -17,6 +17,7 @@ import yaml
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
+from compiler import init as init_module
 from compiler.init import InitError, init
 from tests.conftest import ROOT
 from tests.test_serve import fetch, free_port, wait_for
@@ -220,3 +221,27 @@ def test_the_copied_schemas_alone_validate_the_new_files_as_an_editor_would(star
         yaml.load(text, Loader=_Yaml12Loader)
     )
     assert any("phone_the_boss" in e.message for e in errors)
+
+
+def test_a_failure_while_writing_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_write = Path.write_text
+
+    def failing(self: Path, text: str, **kwargs: object) -> int:
+        if self.name == f"{init_module.FIRST_VERSION}.yaml":
+            raise OSError(28, "No space left on device", str(self))
+        return real_write(self, text, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "write_text", failing)
+    with pytest.raises(InitError, match="No space left on device"):
+        init(tmp_path, "barsetshire", "B", "england-and-wales", date(2026, 1, 5))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_folder_named_schema_that_is_not_ours_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "schema").mkdir()
+    (tmp_path / "schema" / "notes.txt").write_text("mine")
+    with pytest.raises(InitError, match="holds no schemas of this tool"):
+        init(tmp_path, "barsetshire", "B", "england-and-wales", date(2026, 1, 5))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["schema"]
