@@ -19,6 +19,7 @@ from typing import Any
 from compiler.errors import Finding, Location, error
 from compiler.load import JsonPath, Source
 from compiler.model import (
+    Acceptance,
     Authority,
     Corpus,
     Document,
@@ -48,6 +49,7 @@ def assemble(root: Path, sources: Iterable[tuple[str, Source]]) -> tuple[Corpus,
     authorities: dict[Path, Source] = {}
     documents: dict[Path, list[Version]] = {}
     scenarios: dict[Path, list[ScenarioFile]] = {}
+    accepted: dict[Path, tuple[Acceptance, ...]] = {}
     for kind, source in sources:
         folder = _authority_folder(source.path, kind)
         if kind == "authority":
@@ -58,11 +60,14 @@ def assemble(root: Path, sources: Iterable[tuple[str, Source]]) -> tuple[Corpus,
                 documents.setdefault(folder, []).append(version)
         elif kind == "scenario":
             scenarios.setdefault(folder, []).append(_scenario(source))
+        elif kind == "accepted":
+            accepted[source.path.parent] = _accepted(source)
     built = []
     for folder, source in sorted(authorities.items()):
-        built.append(
-            _authority(source, documents.pop(folder, []), scenarios.pop(folder, []), findings)
+        authority = _authority(
+            source, documents.pop(folder, []), scenarios.pop(folder, []), findings
         )
+        built.append(replace(authority, accepted=accepted.get(folder, ())))
     loose = [v for versions in documents.values() for v in versions]
     if loose and not built:  # a single document checked on its own
         built.append(_standalone(loose, findings))
@@ -70,7 +75,22 @@ def assemble(root: Path, sources: Iterable[tuple[str, Source]]) -> tuple[Corpus,
 
 
 def _authority_folder(path: Path, kind: str) -> Path:
-    return path.parent if kind == "authority" else path.parent.parent
+    return path.parent if kind in ("authority", "accepted") else path.parent.parent
+
+
+def _accepted(source: Source) -> tuple[Acceptance, ...]:
+    """The entries of an authority's ``accepted.yaml``."""
+    return tuple(
+        Acceptance(
+            finding=entry["finding"],
+            rules=tuple(entry["rules"]),
+            reason=entry["reason"],
+            accepted_by=entry["accepted_by"],
+            until=date.fromisoformat(str(entry["until"])),
+            location=source.location(("accepted", index)),
+        )
+        for index, entry in enumerate(source.data["accepted"])
+    )
 
 
 def _authority(

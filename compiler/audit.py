@@ -41,12 +41,16 @@ OUTPUT_COLUMNS = (
     "next_due",
     "status",
     "days_overdue",
+    "binding",
     "working_days_overdue",
 )
 """The result table's columns. status: overdue, due (on or after the audit date), done (nothing
 more is due) or not_started (no rule's clock has started for the case: its other columns are empty).
-days_overdue counts calendar days; working_days_overdue, only for a rule whose timescale counts
-working days, the working days in the same span.
+binding: true on the row whose next due date is the earliest of the case's rules for the activity
+(ties: a statutory rule, then the first by id), the date a system must schedule by; every rule that
+applies, local and statutory, has its own row. days_overdue counts calendar days;
+working_days_overdue, only for a rule whose timescale counts working days, the working days in
+the same span.
 """
 
 _SHIFT = 16  # bits for a day within the horizon (41 years < 2**16 days)
@@ -64,6 +68,29 @@ class Audit:
     started: np.ndarray
     last: np.ndarray
     next_due: np.ndarray
+
+    @property
+    def binding(self) -> np.ndarray:
+        """Per row: the earliest next due date of its case's rules for the same activity.
+
+        The same choice as :func:`compiler.evaluate.bind`: earliest date, then a
+        statutory rule before a local one, then the rule first by id (the pack's order).
+        """
+        rules = self.pack.rules
+        timed = np.flatnonzero((self.rule >= 0) & ~np.isnat(self.next_due))
+        chosen = np.zeros(len(self.case), dtype=bool)
+        if not len(timed):
+            return chosen
+        codes = {name: code for code, name in enumerate(sorted({r.activity for r in rules}))}
+        rule = self.rule[timed]
+        activity = np.array([codes[r.activity] for r in rules])[rule]
+        local = np.array([not r.inherited for r in rules])[rule]
+        key = self.case[timed] * len(codes) + activity
+        order = np.lexsort((rule, local, self.next_due[timed].astype(np.int64), key))
+        first = np.ones(len(order), dtype=bool)
+        first[1:] = key[order][1:] != key[order][:-1]
+        chosen[timed[order[first]]] = True
+        return chosen
 
     @property
     def days_overdue(self) -> np.ndarray:

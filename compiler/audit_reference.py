@@ -25,7 +25,7 @@ from compiler.cases import (
     term_problem,
     width_problem,
 )
-from compiler.evaluate import Pack, subject_of
+from compiler.evaluate import Pack, PackRule, subject_of
 from compiler.timescale.due import next_due
 from compiler.timescale.model import Recurrence
 
@@ -70,7 +70,7 @@ def audit_case_by_case(text: str, pack: Pack, on: date) -> tuple[str, list[tuple
     writer.writerow(OUTPUT_COLUMNS)
     for (case_id, group), events in cases.items():
         judged = _judge_case(pack, group, events, on)
-        for result in judged or [["", "", "", "", "", "", "", "not_started", "", ""]]:
+        for result in judged or [["", "", "", "", "", "", "", "not_started", "", "", ""]]:
             writer.writerow([case_id, group, *result])
     return out.getvalue(), problems
 
@@ -88,6 +88,7 @@ def _judge_case(
     for day, kind, _, _ in events:
         dates.setdefault(kind, []).append(day)
     results = []
+    timed: list[tuple[PackRule, date | None]] = []
     for rule in pack.rules:
         if rule not in pack.rules_for(subject, rule.activity, facts):
             continue
@@ -115,9 +116,19 @@ def _judge_case(
                 following.isoformat() if following else "",
                 status,
                 str(late),
+                "",  # binding, filled in below once every rule's date is known
                 str(working_days_late(pack.calendar, following, on))
                 if following is not None and counts_in_working_days(rule.timescale)
                 else ("0" if counts_in_working_days(rule.timescale) else ""),
             ]
         )
-    return results
+        timed.append((rule, following))
+    return [[*row[:-2], _binding_of(row, timed), row[-1]] for row in results]
+
+
+def _binding_of(row: list[str], timed: list[tuple[PackRule, date | None]]) -> str:
+    """ "true" for the rule with the earliest date among the case's rules for the activity."""
+    rivals = [(d, not r.inherited, r.id) for r, d in timed if r.activity == row[0] and d]
+    if not row[6] or not rivals:
+        return "false"
+    return "true" if min(rivals)[2] == row[1] else "false"

@@ -121,6 +121,7 @@ def _render(result: Audit) -> str:
         _dates(result.next_due),
         status.astype(object),
         np.where(judged, late.astype(str), "").astype(object),
+        np.where(judged, np.where(result.binding, "true", "false"), "").astype(object),
         _working_days_late(result, judged),
     ]
     body = "\n".join(map(",".join, zip(*columns, strict=True)))

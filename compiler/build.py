@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 
 from compiler.emit.docs import emit_docs
 from compiler.emit.packs import emit_packs
-from compiler.emit.site import build_site
+from compiler.emit.site import SiteBuilt, build_site
 from compiler.errors import FindingsError
 from compiler.gc_pause import no_garbage_collection
 from compiler.pipeline import Compiled, compile_corpus
@@ -44,8 +44,9 @@ EMITTERS: tuple[tuple[str, Emitter], ...] = (("rule packs", emit_packs),)
 """Always run: (what they write, the emitter)."""
 SITE_EMITTERS: tuple[tuple[str, Emitter], ...] = (("guidance site pages", emit_docs),)
 """Run when the site is built: they write its Markdown under docs/."""
-SITE_FINISH: Callable[[Path], None] | None = build_site
-"""Runs MkDocs over the staged docs/ into site/, before the output is swapped into place."""
+SITE_FINISH: Callable[[Path, Path | None], SiteBuilt] | None = build_site
+"""Runs MkDocs over the staged docs/ into site/, before the output is swapped into place;
+the second argument is the previous output, whose cache of rendered pages it reuses."""
 
 
 def build_date() -> date:
@@ -97,7 +98,10 @@ def build(
     def finish(staging: Path) -> None:
         if site and SITE_FINISH is not None:
             say("building the site with MkDocs")
-            SITE_FINISH(staging)
+            built = SITE_FINISH(staging, out if out.is_dir() else None)
+            say(
+                f"site pages rendered: {built.rendered}, reused from the last build: {built.reused}"
+            )
 
     write_atomically(out, files, finish)
     say(f"done: {out}")

@@ -9,7 +9,7 @@ to read. An authority may change a check's severity, or turn it off, in its
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -24,8 +24,8 @@ from compiler.checks.words import (
     rules_say_what_their_words_say,
     timescale_words_are_encoded,
 )
-from compiler.errors import Finding, Severity
-from compiler.model import Authority, Corpus
+from compiler.errors import Finding, Severity, warning
+from compiler.model import Acceptance, Authority, Corpus
 
 Check = Callable[[Corpus, date], Iterable[Finding]]
 
@@ -51,11 +51,53 @@ def check(corpus: Corpus, today: date | None = None) -> list[Finding]:
     findings = [finding for run in CHECKS for finding in run(corpus, today)]
     by_id = {authority.id: authority for authority in corpus.authorities}
     by_path = {authority.path: authority for authority in corpus.authorities}
-    return [
-        chosen
+    configured = [
+        (authority, chosen)
         for f in findings
-        if (chosen := _configured(_authority_of(by_id, by_path, f), f)) is not None
+        if (chosen := _configured(authority := _authority_of(by_id, by_path, f), f)) is not None
     ]
+    marked = [_accepted(authority, f, today) for authority, f in configured]
+    return marked + list(_unused_acceptances(corpus, [f for _, f in configured]))
+
+
+def _matches(acceptance: Acceptance, finding: Finding) -> bool:
+    named = dict(finding.data).get("rules", "").split()
+    named += [dict(finding.data).get("version", "")]
+    return acceptance.finding == finding.code and all(r in named for r in acceptance.rules)
+
+
+def _accepted(authority: Authority | None, finding: Finding, today: date) -> Finding:
+    """Mark a finding its authority accepts (``accepted.yaml``), or say the acceptance ended."""
+    if authority is None or finding.severity is Severity.INFO:
+        return finding
+    for acceptance in authority.accepted:
+        if not _matches(acceptance, finding):
+            continue
+        who = f"by {acceptance.accepted_by} until {acceptance.until.isoformat()}"
+        if acceptance.until < today:
+            return replace(
+                finding,
+                message=finding.message
+                + f"\n  (accepted {who}, which has passed: {acceptance.reason})",
+            )
+        return replace(finding, accepted=f"{who}: {acceptance.reason}")
+    return finding
+
+
+def _unused_acceptances(corpus: Corpus, findings: list[Finding]) -> Iterator[Finding]:
+    """An acceptance that matches no finding is stale: the finding was fixed, or misnamed."""
+    for authority in corpus.authorities:
+        for acceptance in authority.accepted:
+            if any(_matches(acceptance, f) for f in findings):
+                continue
+            yield warning(
+                "accepted-finding-not-found",
+                f"accepted.yaml accepts a '{acceptance.finding}' finding for "
+                f"{' '.join(acceptance.rules)}, but the checks report none",
+                acceptance.location,
+                "if the finding was fixed, remove the entry; otherwise name the check's code and "
+                "the rules as `standards check --format json` gives them",
+            )
 
 
 def _configured(authority: Authority | None, finding: Finding) -> Finding | None:

@@ -19,8 +19,9 @@ from compiler.calendar import load_calendar
 from compiler.checks.comparing import compare_rules, describe
 from compiler.checks.conflicts import overridden
 from compiler.checks.floors import floors_for
-from compiler.checks.scope import fact_cases, rule_key, same_scope
 from compiler.model import Authority, Corpus, Rule
+from compiler.rules.overrides import rule_key
+from compiler.rules.scope import fact_cases, same_scope
 from compiler.timescale.compare import spoken
 from compiler.timescale.due import schedule
 

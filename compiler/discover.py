@@ -20,13 +20,14 @@ from pathlib import Path
 from compiler.errors import Finding, Location, error, warning
 
 AUTHORITY_FILE = "authority.yaml"
+ACCEPTED_FILE = "accepted.yaml"
 TESTS_FOLDER = "tests"
 _IGNORED = {"build", "node_modules", "site", "__pycache__"}
 
 
 @dataclass(frozen=True)
 class CorpusFile:
-    """A file to load: its path and kind (``authority``, ``document`` or ``scenario``)."""
+    """A file to load: its path and kind (authority, document, scenario or accepted)."""
 
     path: Path
     kind: str
@@ -36,6 +37,8 @@ def kind_of(path: Path) -> str:
     """The kind of a single file, from its name and folder."""
     if path.name == AUTHORITY_FILE:
         return "authority"
+    if path.name == ACCEPTED_FILE and (path.parent / AUTHORITY_FILE).is_file():
+        return "accepted"
     if path.parent.name == TESTS_FOLDER:
         return "scenario"
     return "document"
@@ -54,6 +57,22 @@ def authority_folders(root: Path) -> list[Path]:
         )
     }
     return sorted(folders)
+
+
+def checking_root(path: Path) -> Path:
+    """What to check when ``path`` is named: a single file's authority folder, else ``path``.
+
+    A principal social worker checks the file they edited; its floor and
+    conflict checks need the authority's other documents and the statutory
+    baseline, so a file inside an authority's folder is checked exactly as if
+    the folder had been named. A file outside any authority is checked alone.
+    """
+    if not path.is_file():
+        return path
+    for folder in path.resolve().parents:
+        if (folder / AUTHORITY_FILE).is_file():
+            return folder
+    return path
 
 
 def discover(root: Path) -> tuple[list[CorpusFile], list[Finding]]:
@@ -79,7 +98,9 @@ def discover(root: Path) -> tuple[list[CorpusFile], list[Finding]]:
             relative = path.relative_to(folder)
             if relative == Path(AUTHORITY_FILE) or relative.parts[0].startswith("."):
                 continue
-            if len(relative.parts) == 2 and relative.parts[0] == TESTS_FOLDER:
+            if relative == Path(ACCEPTED_FILE):
+                files.append(CorpusFile(path, "accepted"))
+            elif len(relative.parts) == 2 and relative.parts[0] == TESTS_FOLDER:
                 files.append(CorpusFile(path, "scenario"))
             elif len(relative.parts) == 2 and path.suffix == ".yaml":
                 files.append(CorpusFile(path, "document"))

@@ -59,10 +59,21 @@ class Finding:
     hint: str = ""
     related: tuple[Location, ...] = ()
     data: tuple[tuple[str, str], ...] = field(default=())
+    accepted: str = ""
+    """Who accepted the finding, until when and why (``accepted.yaml``); an accepted finding is
+    shown but fails nothing until its date passes."""
+
+    @property
+    def fails(self) -> bool:
+        """True for an error that is not accepted: what makes check and test fail."""
+        return self.severity is Severity.ERROR and not self.accepted
 
     def render(self) -> str:
         """Format as ``path:line:col: severity: message`` plus indented hint."""
-        text = f"{self.location}: {self.severity.value}: {self.message}"
+        accepted = " (accepted)" if self.accepted else ""
+        text = f"{self.location}: {self.severity.value}{accepted}: {self.message}"
+        if self.accepted:
+            text += f"\n    accepted: {self.accepted}"
         for other in self.related:
             text += f"\n    see also {other}"
         if self.hint:
@@ -83,6 +94,7 @@ class Finding:
                 {"path": shown(r.path), "line": r.line, "column": r.column} for r in self.related
             ],
             **({"data": dict(self.data)} if self.data else {}),
+            **({"accepted": self.accepted} if self.accepted else {}),
         }
 
 

@@ -20,14 +20,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from compiler.calendar import Calendar, CalendarError
 from compiler.errors import StandardsError
 from compiler.model import Subject
+from compiler.rules.applying import Entry, applicable
+from compiler.rules.scope import covers
 from compiler.timescale.due import next_due
 from compiler.timescale.model import (
     Conditions,
@@ -42,8 +45,9 @@ from compiler.unknown_terms import unknown_term_hint
 from compiler.verify import read_packs_json
 from compiler.vocabulary import suggest
 
-READS_MAJOR = 1
-"""The pack format major version this evaluator reads (any 1.y.z)."""
+READS_MAJOR = 2
+"""The pack format major version this evaluator reads (any 2.y.z): packs that carry every
+statutory rule beside the local ones, for the evaluator to take the earliest due date."""
 
 
 class PackError(StandardsError):
@@ -64,6 +68,9 @@ class PackRule:
     reading: str
     overrides: tuple[str, ...]
     provenance: Mapping[str, str]
+    floor: tuple[tuple[str, str], ...] = ()
+    """``(looser | silent, statutory rule id)``: the statutory rules this local rule can be
+    later than."""
 
     @property
     def event(self) -> str:
@@ -93,27 +100,27 @@ class Pack:
     def covers(self, rule: PackRule, subject: Subject) -> bool:
         """Whether every child ``subject`` describes is one ``rule`` is about.
 
-        A rule for an umbrella group (all_children) covers each group the pack's
-        vocabulary lists under it; a qualifier the rule names must be given for
-        the case, with values the rule allows.
+        The one answer of :func:`compiler.rules.scope.covers`, with the pack's
+        own vocabulary of umbrella groups (all_children covers each group of
+        children it lists).
         """
-        group = rule.subject.group
-        if group != subject.group and subject.group not in self.group_includes.get(group, ()):
-            return False
-        given = dict(subject.qualifiers)
-        return all(q in given and set(given[q]) <= set(v) for q, v in rule.subject.qualifiers)
+        return covers(rule.subject, subject, self.group_includes)
 
     def rules_for(
         self, subject: Subject, activity: str, facts: Mapping[str, bool]
     ) -> list[PackRule]:
-        """The rules that apply to a case (children, activity, facts), less overridden ones."""
-        found = [
-            rule
-            for rule in self.rules
-            if rule.activity == activity and self.covers(rule, subject) and rule.holds(facts)
-        ]
-        overridden = {target for rule in found for target in rule.overrides}
-        return [rule for rule in found if rule.id not in overridden]
+        """The rules that apply to a case (children, activity, facts), less overridden ones.
+
+        Local and statutory rules alike: an override names a rule of its own
+        authority, so a local rule never hides a statutory one, and an override
+        hides a rule only for the cases the overriding rule applies to
+        (:func:`compiler.rules.applying.applicable`).
+        """
+        return applicable(self.entries, subject, activity, facts, self.group_includes)
+
+    @cached_property
+    def entries(self) -> list[Entry[PackRule]]:
+        return [Entry(rule.id, rule.overrides, rule, rule) for rule in self.rules]
 
     def check_term(self, kind: str, value: str) -> None:
         """Refuse a term the pack's vocabulary does not know, with a "did you mean"."""
@@ -137,11 +144,18 @@ class Pack:
 
 @dataclass(frozen=True)
 class Due:
-    """When a rule is next due for one case; ``next_due`` None means nothing more is due."""
+    """When a rule is next due for one case; ``next_due`` None means nothing more is due.
+
+    ``binding`` marks the rule whose date is the earliest of all the rules that
+    apply to the case (the one a system must schedule by); ``why`` says so in
+    words, naming the rules it is earlier than.
+    """
 
     rule: PackRule
     start: date
     next_due: date | None
+    binding: bool = False
+    why: str = ""
 
     def days_overdue(self, on: date) -> int:
         """How many days past its due date the case is on ``on`` (0 if it is not overdue)."""
@@ -183,7 +197,40 @@ def due(
                 f"the {pack.authority} pack {pack.name} (to {pack.horizon[1].isoformat()})"
             ) from None
         results.append(Due(rule, start, following))
-    return results
+    return bind(results)
+
+
+def bind(results: Sequence[Due]) -> list[Due]:
+    """Mark the binding result: the earliest next due date of all the rules that apply.
+
+    Every rule that applies must be met, so the case is next due on the
+    earliest of their dates; the rule giving it binds (ties: statutory first,
+    then by id). When nothing more is due under any rule, none binds.
+    """
+    timed = [r for r in results if r.next_due is not None]
+    if not timed:
+        return list(results)
+    chosen = min(timed, key=lambda r: (r.next_due, not r.rule.inherited, r.rule.id))
+    others = [r for r in results if r is not chosen]
+    return [replace(r, binding=True, why=_why(r, others)) if r is chosen else r for r in results]
+
+
+def _why(chosen: Due, others: Sequence[Due]) -> str:
+    rule = chosen.rule
+    source = rule.provenance.get("document_title", "") if rule.inherited else ""
+    who = f"the statutory rule {rule.id}" if rule.inherited else f"the local rule {rule.id}"
+    if rule.inherited and source:
+        who += f" ({source})"
+    text = f"{who} requires '{rule.reading}'"
+    later = [o for o in others if o.next_due != chosen.next_due]
+    if not later:
+        return text + ("; no other rule applies" if not others else "; the others agree")
+    allows = "; ".join(
+        f"{o.rule.id} allows "
+        + (o.next_due.isoformat() if o.next_due is not None else "nothing more")
+        for o in later
+    )
+    return f"{text}, due {chosen.next_due.isoformat()}; {allows}"
 
 
 def _check_case(
@@ -330,6 +377,7 @@ def _rule(data: Mapping[str, Any]) -> PackRule:
         reading=data["reading"],
         overrides=tuple(o["rule"] for o in data["overrides"]),
         provenance=dict(data["provenance"]),
+        floor=tuple((f["kind"], f["rule"]) for f in data["floor"]),
     )
 
 

@@ -23,29 +23,12 @@ Qualifiers = tuple[tuple[str, tuple[str, ...]], ...]
 class Subject:
     """Who a rule is about: a group, narrowed by qualifiers.
 
-    >>> a = Subject("child_in_care", (("placement_type", ("residential",)),))
-    >>> a.overlaps(Subject("child_in_care"))
-    True
-    >>> a.overlaps(Subject("child_in_care", (("placement_type", ("foster_care",)),)))
-    False
+    Whether a subject covers or overlaps another is answered in one place,
+    :mod:`compiler.rules.scope`, for the checks, the packs and the evaluator alike.
     """
 
     group: str
     qualifiers: Qualifiers = ()
-
-    def overlaps(self, other: Subject) -> bool:
-        """True if some child could be described by both subjects."""
-        if self.group != other.group:
-            return False
-        mine, theirs = dict(self.qualifiers), dict(other.qualifiers)
-        return all(set(mine[q]) & set(theirs[q]) for q in mine.keys() & theirs.keys())
-
-    def covers(self, other: Subject) -> bool:
-        """True if every child described by ``other`` is described by this subject."""
-        if self.group != other.group:
-            return False
-        theirs = dict(other.qualifiers)
-        return all(q in theirs and set(theirs[q]) <= set(v) for q, v in self.qualifiers)
 
     def to_json(self) -> dict[str, object]:
         data: dict[str, object] = {"group": self.group}
@@ -230,6 +213,18 @@ class ScenarioFile:
 
 
 @dataclass(frozen=True)
+class Acceptance:
+    """A finding an authority has seen and accepts until a date (``accepted.yaml``)."""
+
+    finding: str
+    rules: tuple[str, ...]
+    reason: str
+    accepted_by: str
+    until: date
+    location: Location
+
+
+@dataclass(frozen=True)
 class Authority:
     """An authority (or a jurisdiction, when ``statutory``) and its documents."""
 
@@ -247,6 +242,7 @@ class Authority:
     contacts: tuple[tuple[str, str, str], ...] = ()
     check_severities: tuple[tuple[str, str], ...] = ()
     scenarios: tuple[ScenarioFile, ...] = ()
+    accepted: tuple[Acceptance, ...] = ()
 
     def in_force(self, on: date) -> tuple[Version, ...]:
         """Every document version in force on ``on``, one per document at most."""

@@ -29,7 +29,7 @@ from compiler.corpus_properties import (
     search_disagreement,
     search_floor_breach,
 )
-from compiler.errors import Finding, Severity
+from compiler.errors import Finding
 from compiler.model import Authority
 from compiler.pipeline import Compiled, compile_corpus
 from compiler.scenarios import ScenarioResult, run_scenarios
@@ -37,6 +37,7 @@ from compiler.scenarios import ScenarioResult, run_scenarios
 CHECK_NAMES = {
     "no-conflicting-rules": "has no conflicting rules",
     "no-rule-looser-than-statute": "has no rule looser than the statutory minimum",
+    "local-rule-silent-on-statutory-case": "names the children the law sets its own minimum for",
     "rule-words-not-in-text": "quotes its rules' words from their statements",
     "timescale-words-not-encoded": "reads every timescale in its words",
     "rule-disagrees-with-words": "has rules that say what their words say",
@@ -146,7 +147,7 @@ class FindingsItem(pytest.Item):
         self.findings = findings
 
     def runtest(self) -> None:
-        errors = [f for f in self.findings if f.severity is Severity.ERROR]
+        errors = [f for f in self.findings if f.fails]  # an accepted error fails nothing
         if errors:
             raise StandardsFailure("\n".join(f.render() for f in errors))
 

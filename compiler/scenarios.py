@@ -9,7 +9,7 @@ worded so that a principal social worker can see which side is wrong.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -17,6 +17,8 @@ from typing import Any
 from compiler.calendar import load_calendar
 from compiler.errors import Location
 from compiler.model import Authority, Corpus, Rule, Subject, Version
+from compiler.rules.applying import applicable as rules_applicable
+from compiler.rules.applying import authority_entries
 from compiler.timescale.compare import spoken
 from compiler.timescale.due import next_due, schedule
 
@@ -125,26 +127,14 @@ def _resolve(
 
 def applicable(
     authority: Authority, subject: Subject, activity: str, on: date, facts: Mapping[str, bool]
-) -> Iterable[tuple[Version, Rule]]:
+) -> list[tuple[Version, Rule]]:
     """The rules in force on ``on`` that apply to a case: its group, activity and facts.
 
-    A rule applies when its subject covers the case's subject and every
-    condition it names holds; a rule overridden by another applicable rule
-    drops out.
+    The one answer of :func:`compiler.rules.applying.applicable`: a rule applies
+    when its subject covers the case's and every condition it names holds; a
+    rule overridden by another rule that applies to the case drops out.
     """
-    found = [
-        (version, rule)
-        for version, rule in authority.rules_in_force(on)
-        if rule.activity == activity
-        and rule.subject.covers(subject)
-        and all(facts.get(fact, False) == value for fact, value in rule.conditions)
-    ]
-    overridden = {
-        override.rule if "/" in override.rule else f"{version.document_id}/{override.rule}"
-        for version, rule in found
-        for override in rule.overrides
-    }
-    return [(v, r) for v, r in found if f"{v.document_id}/{r.id}" not in overridden]
+    return rules_applicable(authority_entries(authority, on), subject, activity, facts)
 
 
 def _date(day: date | None) -> str:

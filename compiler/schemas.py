@@ -26,6 +26,7 @@ SCHEMA_FILES = {
     "authority": "authority.schema.json",
     "document": "document.schema.json",
     "scenario": "scenario.schema.json",
+    "accepted": "accepted.schema.json",
     "timescale": "timescale.schema.json",
     "rulepack": "rulepack.schema.json",
     "rulepack-index": "rulepack-index.schema.json",

@@ -71,7 +71,7 @@ def test_a_statutory_visit_starts_the_clock_of_recording_within_48_hours_of_the_
     assert done.returncode == 0, done.stderr
     assert (
         "C1,child_protection,visit_recording,unnamed-trust/planning-and-seeing-children/"
-        "visit-recorded-within-48-hours,should,visit,2026-01-05,,2026-01-07,overdue,2,"
+        "visit-recorded-within-48-hours,should,visit,2026-01-05,,2026-01-07,overdue,2,true,"
     ) in done.stdout.splitlines()
     assert "  assumed: 1 statutory_visit row(s) also count as the event visit" in (
         done.stderr.splitlines()
@@ -91,7 +91,7 @@ def test_an_implied_visit_beside_a_recorded_one_on_the_same_day_starts_the_same_
     recording = [line for line in done.stdout.splitlines() if ",visit_recording," in line]
     assert recording == [
         "C1,child_protection,visit_recording,unnamed-trust/planning-and-seeing-children/"
-        "visit-recorded-within-48-hours,should,visit,2026-01-05,2026-01-06,,done,0,"
+        "visit-recorded-within-48-hours,should,visit,2026-01-05,2026-01-06,,done,0,false,"
     ]
 
 
@@ -114,7 +114,7 @@ def test_audit_reports_rows_after_the_audit_date_and_does_not_count_them(
     visits = [line for line in done.stdout.splitlines() if ",statutory_visit," in line]
     assert visits == [
         "C1,child_protection,statutory_visit,st-helens/practice-standards/cp-statutory-visits,"
-        "must,plan_start,2025-12-01,2025-12-05,2025-12-12,overdue,28,"
+        "must,plan_start,2025-12-01,2025-12-05,2025-12-12,overdue,28,true,"
     ]
 
 
@@ -166,7 +166,7 @@ def test_audit_gives_working_days_overdue_only_for_working_day_rules(
     recording = [line for line in done.stdout.splitlines() if ",case_recording," in line]
     assert recording == [
         "C1,child_protection,case_recording,st-helens/practice-standards/"
-        "case-notes-within-five-working-days,must,event,2025-12-19,,2025-12-30,overdue,10,7"
+        "case-notes-within-five-working-days,must,event,2025-12-19,,2025-12-30,overdue,10,true,7"
     ]
 
 

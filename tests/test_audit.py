@@ -182,3 +182,30 @@ def test_any_small_table_is_judged_the_same_both_ways(packs: Path, rows: list[tu
     expected, problems = audit_case_by_case(text, pack, ON)
     assert render_audit(result) == expected
     assert [(p.line, p.message) for p in summarise(result).unreadable] == problems
+
+
+def test_the_earliest_rule_of_a_case_binds_statutory_rules_beside_local_ones(
+    packs: Path, tmp_path: Path
+) -> None:
+    # Issue 11, case 5, as an audit: a child placed for adoption in Gloucestershire, placed on
+    # Mon 5 Jan 2026 and visited on Mon 12 Jan. The local rule allows 6 weeks (23 Feb); the
+    # Adoption Agencies Regulations require weekly visits until the first review (19 Jan).
+    table = tmp_path / "cases.csv"
+    table.write_text(
+        HEADER
+        + "A1,child_in_care,placement_start,2026-01-05,,placement_type=placed_for_adoption\n"
+        + "A1,child_in_care,statutory_visit,2026-01-12,,placement_type=placed_for_adoption\n"
+    )
+    pack = open_pack(packs, "gloucestershire", date(2026, 1, 20))
+    result = render_audit(audit(read_cases(table.read_text(), pack), pack, date(2026, 1, 20)))
+    visits = {r["rule"]: r for r in rows_of(result) if r["activity"] == "statutory_visit"}
+    statutory = visits["england/adoption-agencies-regulations-2005/reg-36-visits"]
+    local = visits["gloucestershire/home-visiting/cic-statutory-visit"]
+    assert (statutory["next_due"], statutory["status"], statutory["binding"]) == (
+        "2026-01-19",
+        "overdue",
+        "true",
+    )
+    assert (local["next_due"], local["binding"]) == ("2026-02-23", "false")
+    expected, _ = audit_case_by_case(table.read_text(), pack, date(2026, 1, 20))
+    assert result == expected

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import benchmarks.generate_corpus
-from benchmarks import bench_checks, bench_packs
+from benchmarks import bench_checks, bench_packs, bench_site
 from benchmarks.generate_corpus import generate_corpus
 from compiler.pipeline import compile_corpus
 
@@ -127,3 +127,14 @@ def test_bench_checks_prints_its_growth(capsys: pytest.CaptureFixture[str]) -> N
 def test_bench_checks_sizes_are_a_quarter_a_half_and_all() -> None:
     assert bench_checks.sizes_for(200) == (50, 100, 200)
     assert bench_checks.sizes_for(3) == (1, 3)
+
+
+def test_bench_site_prints_every_target_with_its_verdict(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    bench_site.main(["--authorities", "4", "--repeat", "1", "--verify"])
+    printed = capsys.readouterr().out
+    for what in ("site folder", "largest page", "first-search data", "full build", "incremental"):
+        line = next(line for line in printed.splitlines() if line.startswith(what))
+        assert re.search(r"target .* (PASS|MISS)", line), line
+    assert "incremental output the same as a full build's: yes" in printed

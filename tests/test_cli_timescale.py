@@ -101,3 +101,18 @@ def test_bad_fact_is_a_usage_error() -> None:
     code, output = run("timescale", "weekly", "--from", "2026-01-01", "--fact", "manager_approved")
     assert code == 2
     assert "name=true or name=false" in output
+
+
+def test_compare_says_which_side_is_later_for_each_witness_after_the_first_review() -> None:
+    # Issue 11, case 2: the phase after "until the first review" is compared.
+    after_review = "weekly from the start of the placement until the first review, then every"
+    code, output = run(
+        "compare", f"{after_review} 4 weeks", f"{after_review} 6 weeks", "--format", "json"
+    )
+    assert code == 0
+    data = json.loads(output)
+    assert data["relation"] == "stricter"
+    assert data["witnesses"] and {w["later"] for w in data["witnesses"]} == {"second"}
+    assert all("first_review" in w["events"] for w in data["witnesses"])
+    code, text = run("compare", "every 10 working days", "fortnightly")
+    assert ": the first is later" in text and ": the second is later" in text

@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from compiler.cli import standards
-from compiler.evaluate import PackError, due, open_pack, pack_from_json, read_pack, subject_of
+from compiler.evaluate import Due, PackError, due, open_pack, pack_from_json, read_pack, subject_of
 from compiler.model import Subject
 from tests.conftest import PACKS_DATE
 
@@ -77,13 +77,35 @@ def test_a_rule_overridden_by_one_that_applies_drops_out(packs: Path) -> None:
     pack = open_pack(packs, "gloucestershire")
     long_term = subject_of("child_in_care", [("placement_type", "long_term_foster")])
     agreed = {"child_agrees": True, "in_placement_at_least_one_year": True, "iro_agreed": True}
-    (found,) = due(
-        pack, long_term, "statutory_visit", date(2024, 1, 15), [date(2025, 6, 1)], agreed
+    found = local(
+        due(pack, long_term, "statutory_visit", date(2024, 1, 15), [date(2025, 6, 1)], agreed)
     )
-    assert found.rule.id == "gloucestershire/home-visiting/cic-long-term-foster-visits"
-    assert found.next_due == date(2025, 12, 1)  # every 6 calendar months
-    (general,) = due(pack, long_term, "statutory_visit", date(2024, 1, 15), [date(2025, 6, 1)])
-    assert general.rule.id == "gloucestershire/home-visiting/cic-statutory-visit"
+    long_term_rule = "gloucestershire/home-visiting/cic-long-term-foster-visits"
+    assert [f.rule.id for f in found] == [long_term_rule]
+    assert found[0].next_due == date(2025, 12, 1)  # every 6 calendar months
+    general = local(due(pack, long_term, "statutory_visit", date(2024, 1, 15), [date(2025, 6, 1)]))
+    assert [g.rule.id for g in general] == ["gloucestershire/home-visiting/cic-statutory-visit"]
+
+
+def local(results: list[Due]) -> list[Due]:
+    """The local rules among the results (the pack carries the statutory ones beside them)."""
+    return [r for r in results if not r.rule.inherited]
+
+
+def test_the_earliest_applicable_rule_binds_and_a_statutory_one_is_never_dropped(
+    packs: Path,
+) -> None:
+    # Issue 11, case 5: Gloucestershire's general rule allows 6 weeks after the visit on 12 Jan,
+    # but the Adoption Agencies Regulations (reg 36) require weekly visits until the first
+    # review: the visit was due on Mon 19 Jan, and the pack must say so.
+    pack = open_pack(packs, "gloucestershire", date(2026, 1, 20))
+    adoption = subject_of("child_in_care", [("placement_type", "placed_for_adoption")])
+    results = due(pack, adoption, "statutory_visit", date(2026, 1, 5), [date(2026, 1, 12)])
+    (binding,) = [r for r in results if r.binding]
+    assert binding.rule.id == "england/adoption-agencies-regulations-2005/reg-36-visits"
+    assert binding.next_due == date(2026, 1, 19)
+    assert binding.next_due == min(r.next_due for r in results if r.next_due is not None)
+    assert "gloucestershire/home-visiting/cic-statutory-visit allows 2026-02-23" in binding.why
 
 
 def test_a_deadline_met_leaves_nothing_due_and_an_unmet_one_counts_days_overdue(
@@ -133,12 +155,13 @@ def test_terms_the_pack_does_not_know_are_refused_with_a_suggestion(packs: Path)
 
 def test_a_pack_of_another_major_format_version_is_refused(packs: Path) -> None:
     data = json.loads((packs / "walsall" / "current.json").read_text())
-    pack_from_json(data)  # 1.0.0 reads
-    data["format_version"] = "1.7.2"
+    pack_from_json(data)  # 2.0.0 reads
+    data["format_version"] = "2.7.2"
     pack_from_json(data)  # a later minor version still reads
-    data["format_version"] = "2.0.0"
-    with pytest.raises(PackError, match=r"format version '2\.0\.0' cannot be read"):
-        pack_from_json(data)
+    for other in ("1.0.0", "3.0.0"):  # 1.x packs left statutory rules out: never read them
+        data["format_version"] = other
+        with pytest.raises(PackError, match=rf"format version '{other}' cannot be read"):
+            pack_from_json(data)
 
 
 def run(*args: str) -> tuple[int, str]:
@@ -154,7 +177,10 @@ def test_standards_due_prints_the_date_and_the_rule_in_words(packs: Path) -> Non
     )  # fmt: skip
     assert code == 0, output
     assert output.splitlines() == [
-        "gloucestershire/home-visiting/cp-statutory-visit (must)",
+        "next due Wed 7 Jan 2026, overdue by 2 working days (2 calendar days) on Fri 9 Jan 2026",
+        "  binding: the local rule gloucestershire/home-visiting/cp-statutory-visit requires "
+        "'every 10 working days from the start of the plan'; no other rule applies",
+        "gloucestershire/home-visiting/cp-statutory-visit (must, binds)",
         "  every 10 working days from the start of the plan",
         "  Home Visiting - children in need, child subject to a child protection plan and "
         "children in our care (including statutory compliance & responsibilities), version 1.0, "
@@ -174,8 +200,13 @@ def test_standards_due_as_json_with_qualifiers_facts_and_events(packs: Path) -> 
     )  # fmt: skip
     assert code == 0, output
     data = json.loads(output)
-    (result,) = data["results"]
-    assert result["rule"] == "st-helens/practice-standards/adoptive-placement-visits"
+    (result,) = [r for r in data["results"] if r["binding"]]
+    assert {r["rule"] for r in data["results"]} == {
+        "st-helens/practice-standards/adoptive-placement-visits",
+        "england/adoption-agencies-regulations-2005/reg-36-visits",
+    }
+    # Both give the same date; on a tie the statutory rule is named as binding.
+    assert result["rule"] == "england/adoption-agencies-regulations-2005/reg-36-visits"
     assert (result["next_due"], result["overdue"], result["days_overdue"]) == (
         "2025-12-22",
         False,

@@ -162,14 +162,24 @@ def test_a_local_rule_is_packed_in_canonical_form_with_its_reading_and_provenanc
     }
 
 
-def test_statutory_rules_are_inherited_only_where_no_local_rule_speaks_to_them(
-    packs: Path,
-) -> None:
-    ids = {r["id"]: r["inherited"] for r in read(packs, "gloucestershire/current.json")["rules"]}
+def test_every_statutory_rule_in_force_is_carried_beside_the_local_rules(packs: Path) -> None:
+    pack = read(packs, "gloucestershire/current.json")
+    ids = {r["id"]: r["inherited"] for r in pack["rules"]}
     # Gloucestershire sets no ICPC timescale: Working Together's applies, inherited.
     assert ids["england/working-together/initial-child-protection-conference"] is True
-    # Its own children-in-care visits rule speaks to regulation 28(2)'s children and activity.
-    assert "england/care-planning-regulations-2010/reg-28-2-visits" not in ids
+    # Its own children-in-care visits rule covers regulation 28(2)'s children and activity; the
+    # statutory rules stay in the pack all the same (format 2.0.0), so that a consumer taking
+    # the earliest date can never schedule later than the law.
+    assert ids["england/care-planning-regulations-2010/reg-28-2-visits"] is True
+    assert ids["england/adoption-agencies-regulations-2005/reg-36-visits"] is True
+    statutory = {r["id"] for r in read(packs, "england/current.json")["rules"]}
+    assert statutory <= {f"england/{i.split('/', 1)[1]}" for i in ids if ids[i]} | set()
+    assert {i for i in ids if ids[i]} == statutory
+    # The local rule that is silent on the adoption regulations is marked as such.
+    local = rule(pack, "gloucestershire/home-visiting/cic-statutory-visit")
+    adoption = "england/adoption-agencies-regulations-2005/reg-36-visits"
+    assert {"kind": "silent", "rule": adoption} in local["floor"]
+    assert rule(pack, "england/care-planning-regulations-2010/reg-28-2-visits")["floor"] == []
     # Before Working Together 2023 took effect, it is not in force at all.
     before = {r["id"] for r in read(packs, "gloucestershire/2017-05-01.json")["rules"]}
     assert "england/working-together/initial-child-protection-conference" not in before
@@ -223,7 +233,7 @@ def test_the_csv_has_one_row_per_rule_in_the_fixed_columns(packs: Path) -> None:
         "id", "inherited", "activity", "group", "qualifiers", "conditions", "strength",
         "reading", "timescale", "citation", "interpretation", "overrides", "authority",
         "document", "document_title", "version", "effective_from", "section",
-        "section_title", "statement", "words",
+        "section_title", "statement", "words", "floor",
     )  # fmt: skip
     pack = read(packs, "walsall/current.json")
     assert [row[0] for row in rows[1:]] == [r["id"] for r in pack["rules"]]

@@ -5,7 +5,12 @@ from __future__ import annotations
 import doctest
 import filecmp
 import importlib
+import io
+import json
 import re
+import shutil
+import sys
+import zipfile
 from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
@@ -70,6 +75,7 @@ def test_site_modules_doctests_hold() -> None:
         "safe_markdown",
         "pages.downloads",
         "pages.pack_format",
+        "search_split",
     ):
         module = importlib.import_module(f"compiler.emit.{name}")
         assert doctest.testmod(module).failed == 0, name
@@ -197,6 +203,90 @@ def test_two_builds_give_identical_files(bundled_site: Path, tmp_path: Path) -> 
     assert len(list(again.rglob("*.html"))) == len(list(bundled_site.rglob("*.html")))
 
 
+def test_search_index_is_national_with_a_part_per_local_authority(bundled_site: Path) -> None:
+    search = bundled_site / "site" / "search"
+    national = json.loads((search / "search_index.json").read_bytes())
+    assert national["parts"] == {
+        name: f"authorities/{name}.json"
+        for name in ("gloucestershire", "st-helens", "unnamed-trust", "walsall")
+    }
+    locations = [doc["location"] for doc in national["docs"]]
+    assert any(loc.startswith("england/") and "#" in loc for loc in locations)  # in full
+    walsall = [doc for doc in national["docs"] if doc["location"].startswith("walsall/")]
+    assert walsall and all("#" not in doc["location"] and not doc["text"] for doc in walsall)
+    part = json.loads((search / "authorities" / "walsall.json").read_bytes())
+    assert all(doc["location"].startswith("walsall/") for doc in part["docs"])
+    assert any("interpreter" in doc["text"] for doc in part["docs"])
+    assert not any("interpreter" in doc["text"] for doc in walsall)
+
+
+def test_an_english_site_carries_no_search_support_for_other_languages(
+    bundled_site: Path,
+) -> None:
+    index = json.loads((bundled_site / "site" / "search" / "search_index.json").read_bytes())
+    assert index["config"]["lang"] == ["en"]
+    assert not (bundled_site / "site" / "assets" / "javascripts" / "lunr").exists()
+    assert list((bundled_site / "site" / "assets" / "javascripts" / "workers").glob("search.*.js"))
+
+
+def test_the_page_cache_key_covers_our_markdown_extension(
+    bundled_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mkdocs.config import load_config
+
+    from compiler.emit.site_cache import site_key
+
+    docs = bundled_site / "docs"
+    config = load_config(str(docs / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    before = site_key(docs, config)
+    assert site_key(docs, config) == before
+    changed = tmp_path / "safe_markdown.py"
+    changed.write_text("# a new escaping rule\n", encoding="utf-8")
+    monkeypatch.setattr(sys.modules["compiler.emit.safe_markdown"], "__file__", str(changed))
+    assert site_key(docs, config) != before  # pages escaped the old way are not reused
+
+
+def _differing_files(first: Path, second: Path) -> list[str]:
+    names = {p.relative_to(first) for p in first.rglob("*") if p.is_file()}
+    names |= {p.relative_to(second) for p in second.rglob("*") if p.is_file()}
+    return sorted(
+        str(name)
+        for name in names
+        if not (first / name).is_file()
+        or not (second / name).is_file()
+        or not filecmp.cmp(first / name, second / name, shallow=False)
+    )
+
+
+def test_a_build_after_editing_one_document_renders_only_its_pages_and_matches_a_full_build(
+    bundled_site: Path, tmp_path: Path
+) -> None:
+    corpus = tmp_path / "standards"
+    shutil.copytree(ROOT / "standards", corpus)
+    document = corpus / "walsall" / "cin-visits-and-reviews" / "5.0.yaml"
+    text = document.read_text(encoding="utf-8")
+    edited = text.replace(
+        "a non family interpreter should", "an interpreter from outside the family should"
+    )
+    assert edited != text
+    document.write_text(edited, encoding="utf-8")
+
+    incremental = tmp_path / "incremental"
+    shutil.copytree(bundled_site, incremental)  # the previous build, with its cache
+    said: list[str] = []
+    build(corpus, incremental, today=SITE_DATE, progress=said.append)
+    counts = next(line for line in said if line.startswith("site pages rendered"))
+    rendered, reused = (int(n) for n in re.findall(r"\d+", counts))
+    assert rendered == 1, counts  # the document's page: nothing else shows the statement's words
+    assert reused == len(list((bundled_site / "docs" / "pages").rglob("*.md"))) - 1 > 50
+
+    full = tmp_path / "full"
+    build(corpus, full, today=SITE_DATE)
+    assert _differing_files(incremental, full) == []
+    page = incremental / "site" / "walsall" / "cin-visits-and-reviews" / "5.0.html"
+    assert "an interpreter from outside the family should" in page.read_text(encoding="utf-8")
+
+
 def _staged(tmp_path: Path, files: dict[PurePosixPath, bytes]) -> Path:
     staging = tmp_path / "staging"
     for relative, content in files.items():
@@ -232,13 +322,15 @@ def test_downloads_offer_whatever_the_packs_emitter_wrote(tmp_path: Path) -> Non
         PurePosixPath("packs/walsall/2026-01-15.csv"): b"authority,rule,timescale\n",
     }
     files = emit_docs(_walsall_context(fake))
-    assert files[PurePosixPath("docs/pages/downloads/packs/walsall/2026-01-15.csv")] == (
-        b"authority,rule,timescale\n"
+    archive = zipfile.ZipFile(
+        io.BytesIO(files[PurePosixPath("docs/pages/downloads/packs/walsall.zip")])
     )
+    assert archive.namelist() == ["walsall/2026-01-15.csv"]
+    assert archive.read("walsall/2026-01-15.csv") == b"authority,rule,timescale\n"
+    assert files[PurePosixPath("docs/pages/downloads/packs/manifest.json")] == b'{"files": []}\n'
     markdown = files[PurePosixPath("docs/pages/downloads.md")].decode()
-    assert "[walsall/2026&#45;01&#45;15.csv]" not in markdown  # the name is not over-escaped
-    assert "[walsall/2026-01-15.csv](downloads/packs/walsall/2026-01-15.csv)" in markdown
-    assert "rule pack (CSV, for spreadsheets)" in markdown
+    assert "[walsall.zip](downloads/packs/walsall.zip)" in markdown
+    assert "rule packs of Walsall Council, zipped (1 file)" in markdown
     assert "manifest: every file with its SHA-256 digest" in markdown
     pack_format = files[PurePosixPath("docs/pages/pack-format.md")].decode()
     assert "| timescale | 3 |" in pack_format
@@ -259,7 +351,11 @@ def test_build_reports_progress_for_each_authority(tmp_path: Path) -> None:
     build(ROOT / "standards" / "walsall", tmp_path / "out", today=SITE_DATE, progress=said.append)
     assert "site pages: Walsall Council" in said
     assert "site pages: England (statutory baseline)" in said
-    assert said[-2:] == ["building the site with MkDocs", f"done: {tmp_path / 'out'}"]
+    assert said[-3:] == [
+        "building the site with MkDocs",
+        "site pages rendered: 26, reused from the last build: 0",  # a new folder: no cache
+        f"done: {tmp_path / 'out'}",
+    ]
 
 
 def test_a_failed_site_build_leaves_the_previous_output(tmp_path: Path) -> None:

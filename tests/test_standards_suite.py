@@ -28,10 +28,10 @@ def failed(output: str) -> set[str]:
 def test_standards_test_fails_exactly_the_genuine_findings_of_the_bundled_corpus() -> None:
     result = run(["-m", "compiler.cli", "test", str(ROOT / "standards")], ROOT)
     assert result.returncode == 1, result.stdout + result.stderr
+    # Gloucestershire's and St Helens' children-in-care rules are silent on the children the law
+    # singles out (a warning: the packs apply the law there), not looser for them: they pass.
     assert failed(result.stdout) == {
-        "gloucestershire: has no rule looser than the statutory minimum",
         "st-helens: has no conflicting rules",
-        "st-helens: has no rule looser than the statutory minimum",
         "unnamed-trust: has no conflicting rules",
         "unnamed-trust: has no rule looser than the statutory minimum",
     }
@@ -64,9 +64,9 @@ def test_plain_pytest_in_a_standards_repository(tmp_path: Path) -> None:
     )
     plugin = [] if installed else ["-p", "compiler.pytest_plugin"]
     result = run(["-m", "pytest", "-q", *plugin], repository)
-    # Gloucestershire's general children-in-care rule is looser than regulation 28(3)-(5) and 36
-    # (standards/README.md); everything else passes, and the floor comes from the bundled England.
-    assert failed(result.stdout) == {
-        "gloucestershire: has no rule looser than the statutory minimum"
-    }
+    # Gloucestershire's general children-in-care rule is silent on regulation 28(3)-(5) and 36
+    # (standards/README.md): a warning, which fails no item; the floor comes from the bundled
+    # England (its property search over the floor pairs runs as items too).
+    assert failed(result.stdout) == set(), result.stdout
+    assert result.returncode == 0
     assert re.search(r"\d+ passed", result.stdout)

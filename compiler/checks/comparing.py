@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from compiler.calendar import Calendar
-from compiler.checks.scope import fact_cases
 from compiler.model import Rule
+from compiler.rules.scope import fact_cases
 from compiler.timescale.compare import Comparison, compare
 from compiler.timescale.format import format_timescale
 from compiler.timescale.model import Timescale
@@ -28,10 +28,19 @@ class RuleComparison:
     facts: tuple[tuple[str, bool], ...]
 
     def witness_text(self, label_a: str, label_b: str) -> str:
-        """The first witness in words, with the facts it needs, or empty if equivalent."""
+        """A witness in words, in the direction claimed, with the facts it needs ("" if equivalent).
+
+        For "looser" or "incomparable" it is one where A gives the later date (what
+        a reader is being warned of); for "stricter", one where A is earlier.
+        """
         if not self.comparison.witnesses:
             return ""
-        text = self.comparison.witnesses[0].describe(label_a, label_b, "a case starting")
+        later = self.relation in ("looser", "incomparable")
+        chosen = next(
+            (w for w in self.comparison.witnesses if w.a_later == later),
+            self.comparison.witnesses[0],
+        )
+        text = chosen.describe(label_a, label_b, "a case starting")
         conditions = [fact for fact, value in self.facts if value]
         if conditions:
             titles = ", ".join(vocabulary().conditions[c].title.lower() for c in conditions)

@@ -9,9 +9,10 @@ from itertools import combinations
 
 from compiler.calendar import load_calendar
 from compiler.checks.comparing import RuleComparison, compare_rules, describe
-from compiler.checks.scope import rule_key, same_scope
 from compiler.errors import Finding, Severity, error
 from compiler.model import Authority, Corpus, Rule, Version
+from compiler.rules.overrides import rule_key, targets
+from compiler.rules.scope import same_scope
 from compiler.timescale.compare import spoken
 from compiler.vocabulary import vocabulary
 
@@ -59,7 +60,7 @@ def overrides_are_valid(corpus: Corpus, today: date) -> Iterable[Finding]:
 
 
 def _targets(document_id: str, rule: Rule) -> list[str]:
-    return [o.rule if "/" in o.rule else f"{document_id}/{o.rule}" for o in rule.overrides]
+    return list(targets(document_id, rule))
 
 
 def _cycles(graph: dict[str, list[str]]) -> Iterator[list[str]]:
@@ -103,11 +104,14 @@ def _conflicts(authority: Authority) -> Iterator[Finding]:
     calendar = load_calendar(authority.calendar, authority.closures)
     excused = overridden(authority)
     reported: set[tuple[str, str]] = set()
-    for day in authority.change_dates():
-        in_force: list[tuple[Version, Rule]] = list(authority.rules_in_force(day))
+    for day, in_force, draft in _timeline(authority):
         for (va, a), (vb, b) in combinations(in_force, 2):
+            if draft is not None and draft not in (va, vb):
+                continue  # a conflict between published versions is reported on its own
+            if draft is not None and vb is draft:  # point at the draft's rule
+                (va, a), (vb, b) = (vb, b), (va, a)
             key_a, key_b = rule_key(va.document_id, a), rule_key(vb.document_id, b)
-            pair = (min(key_a, key_b), max(key_a, key_b))
+            pair = (min(key_a, key_b), max(key_a, key_b), id(draft))
             if pair in reported or not same_scope(a, b):
                 continue
             if (key_a, key_b) in excused or (key_b, key_a) in excused:
@@ -116,7 +120,27 @@ def _conflicts(authority: Authority) -> Iterator[Finding]:
             result = compare_rules(a, b, calendar)
             if result.relation == "equivalent":
                 continue
-            yield _finding(authority, day, (key_a, a), (key_b, b), result)
+            yield _finding(authority, day, (key_a, a), (key_b, b), result, draft)
+
+
+def _timeline(
+    authority: Authority,
+) -> Iterator[tuple[date, list[tuple[Version, Rule]], Version | None]]:
+    """The rules in force together on each date the set changes, then each draft's.
+
+    A draft is checked as if published on its effective date, beside the other
+    documents in force then and later: what would conflict if it were approved.
+    """
+    for day in authority.change_dates():
+        yield day, list(authority.rules_in_force(day)), None
+    for document in authority.documents:
+        for draft in (v for v in document.versions if v.status == "draft"):
+            days = [draft.effective_from] + [
+                d for d in authority.change_dates() if d > draft.effective_from
+            ]
+            for day in days:
+                others = [v for v in authority.in_force(day) if v.document_id != document.id]
+                yield day, [(v, r) for v in [*others, draft] for r in v.rules()], draft
 
 
 def _finding(
@@ -125,6 +149,7 @@ def _finding(
     first: tuple[str, Rule],
     second: tuple[str, Rule],
     result: RuleComparison,
+    draft: Version | None = None,
 ) -> Finding:
     (key_a, a), (key_b, b) = first, second
     words = vocabulary()
@@ -138,9 +163,10 @@ def _finding(
         "incomparable": "neither is always the stricter",
     }[result.relation]
     witness = result.witness_text(f"'{describe(a)}'", f"'{describe(b)}'")
+    drafted = f"draft {draft.key}: " if draft is not None else ""
     finding = error(
         "no-conflicting-rules",
-        f"conflicting timescales for {activity} ({group}) in force together from "
+        f"{drafted}conflicting timescales for {activity} ({group}) in force together from "
         f"{spoken(day)}: {key_a} says '{describe(a)}' and {key_b} says '{describe(b)}'; "
         f"{relation}. For example, {witness}",
         a.location,
@@ -150,6 +176,10 @@ def _finding(
     return replace(
         finding,
         related=(b.location,),
-        data=(("authority", authority.id), ("rules", f"{key_a} {key_b}")),
+        data=(
+            ("authority", authority.id),
+            ("rules", f"{key_a} {key_b}"),
+            *((("version", draft.key), ("draft", "true")) if draft is not None else ()),
+        ),
         severity=Severity.ERROR,
     )

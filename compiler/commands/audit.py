@@ -75,12 +75,14 @@ def audit_command(
     \b
     The result (CSV, one row per case and rule that applies and has started):
       case_id,group,activity,rule,strength,clock_event,clock_started,last_done,next_due,
-      status,days_overdue,working_days_overdue
+      status,days_overdue,binding,working_days_overdue
     status is overdue, due, done (nothing more is due) or not_started (no rule's clock has
-    started for the case). days_overdue counts calendar days; working_days_overdue, for a
-    rule whose timescale counts working days, the working days. A summary goes to standard
-    error. A row that cannot be read is reported there with its line number and left out;
-    the exit status is then 1.
+    started for the case). Every rule that applies has a row, statutory rules beside local
+    ones; binding is true on the row with the earliest next_due of the case's rules for the
+    activity: the date to schedule by. days_overdue counts calendar days;
+    working_days_overdue, for a rule whose timescale counts working days, the working days.
+    A summary goes to standard error. A row that cannot be read is reported there with its
+    line number and left out; the exit status is then 1.
     If nothing can be judged (no pack, a bad header) it says why and exits 2.
 
     Example: standards audit cases.csv --authority st-helens --on 2026-01-09 --out result.csv

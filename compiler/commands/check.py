@@ -11,6 +11,7 @@ import click
 
 from compiler.checks.drafts import DRAFT_NOTE
 from compiler.commands.options import format_option, standards_or_here
+from compiler.discover import checking_root
 from compiler.errors import Finding, Severity
 from compiler.pipeline import compile_corpus
 
@@ -24,18 +25,20 @@ def check(paths: tuple[Path, ...], output: str, strict: bool, verbose: bool) -> 
     """Check standards files and report every problem with file, line and column.
 
     PATHS are corpus folders, authority folders or single files (default: the
-    folder you are in, if it holds standards; else the bundled example). Exit
-    status: 0 clean, 1 findings, 2 usage error.
+    folder you are in, if it holds standards; else the bundled example). A
+    single file is checked with its authority's folder and the statutory
+    baseline, as if the folder had been named. Exit status: 0 clean, 1
+    findings, 2 usage error.
 
     Example: standards check standards/gloucestershire
     """
-    roots = paths or (standards_or_here(None),)
+    roots = tuple(dict.fromkeys(checking_root(p) for p in paths)) or (standards_or_here(None),)
     findings: list[Finding] = []
     for root in roots:
         findings.extend(compile_corpus(root).findings)
-    if strict:
+    if strict:  # an accepted finding stays accepted: --strict promotes warnings only
         findings = [_promote(f) for f in findings]
-    failed = any(f.severity is Severity.ERROR for f in findings)
+    failed = any(f.fails for f in findings)
     if output == "json":
         click.echo(json.dumps(_report(findings), indent=2, ensure_ascii=False))
     else:
@@ -63,7 +66,9 @@ def _summary(findings: list[Finding]) -> str:
     if not findings:
         return "no problems found"
     notes = f"{counts['info']} note(s)" + (" (--verbose lists them)" if counts["info"] else "")
-    return f"{counts['error']} error(s), {counts['warning']} warning(s), {notes}"
+    accepted = sum(1 for f in findings if f.accepted)
+    errors = f"{counts['error']} error(s)" + (f" ({accepted} accepted)" if accepted else "")
+    return f"{errors}, {counts['warning']} warning(s), {notes}"
 
 
 def _report(findings: list[Finding]) -> dict[str, object]:

@@ -105,15 +105,16 @@ def due_command(
     """When ACTIVITY is next due for one case, from the rule pack alone, and the rule behind it.
 
     Every rule of the pack that applies (the subject's group and qualifiers, the
-    activity, the facts) is shown with its reading, its source and its next due
-    date, and whether the case is overdue on --on (in working days too, for a
-    rule that counts them). A --last or --event dated after --on has not
-    happened on that day: it is left out, with a note; a --last before --from
-    is noted as not counted. --from is the date of the event the rule counts
-    from; an activity stands for the event it implies (a statutory visit is
-    the visit that "within 24 hours of the visit" counts from; the list is in
-    standards audit --help). Exit status 1 if no rule applies or the pack
-    cannot answer.
+    activity, the facts), local and statutory alike, is shown with its reading,
+    its source and its next due date. The case is due on the earliest of those
+    dates: the first line names the rule that binds and why, and whether the
+    case is overdue on --on (in working days too, for a rule that counts them).
+    A --last or --event dated after --on has not happened on that day: it is
+    left out, with a note; a --last before --from is noted as not counted.
+    --from is the date of the event the rule counts from; an activity stands
+    for the event it implies (a statutory visit is the visit that "within 24
+    hours of the visit" counts from; the list is in standards audit --help).
+    Exit status 1 if no rule applies or the pack cannot answer.
 
     Example: standards due --authority gloucestershire --subject child_protection
     --activity statutory_visit --from 2025-12-01 --last 2025-12-19 --on 2026-01-09
@@ -130,6 +131,13 @@ def due_command(
     if output == "json":
         click.echo(json.dumps(_json(authority, pack, day, results), indent=2))
     else:
+        binding = next((r for r in results if r.binding), None)
+        if binding is not None and binding.next_due is not None:
+            late = binding.days_overdue(day)
+            working = _working_days_late(binding, day, pack.calendar)
+            state = overdue_words(late, working) if late else "not overdue"
+            click.echo(f"next due {spoken(binding.next_due)}, {state} on {spoken(day)}")
+            click.echo(f"  binding: {binding.why}")
         for result in results:
             click.echo(_text(result, day, pack.calendar))
     if not results:
@@ -184,8 +192,9 @@ def _working_days_late(result: Due, on: date, calendar: Calendar) -> int | None:
 def _text(result: Due, on: date, calendar: Calendar) -> str:
     rule, where = result.rule, result.rule.provenance
     inherited = ", inherited from the statutory baseline" if rule.inherited else ""
+    binds = ", binds" if result.binding else ""
     lines = [
-        f"{rule.id} ({rule.strength}{inherited})",
+        f"{rule.id} ({rule.strength}{inherited}{binds})",
         f"  {rule.reading}",
         f"  {where['document_title']}, version {where['version']}, "
         f'"{where["section_title"]}": "{where["words"]}"',
@@ -221,6 +230,9 @@ def _json(authority: str, pack: Pack, on: date, results: list[Due]) -> dict[str,
                 "overdue": r.days_overdue(on) > 0,
                 "days_overdue": r.days_overdue(on),
                 "working_days_overdue": _working_days_late(r, on, pack.calendar),
+                "binding": r.binding,
+                "why": r.why,
+                "floor": [{"kind": kind, "rule": rule} for kind, rule in r.rule.floor],
             }
             for r in results
         ],

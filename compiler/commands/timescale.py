@@ -140,8 +140,10 @@ def compare(
 ) -> None:
     """Compare two timescales exactly: is the FIRST equivalent, stricter, looser or incomparable?
 
-    Every start date in the horizon (from 1 January 2020) is tried; witnesses show
-    where the two differ, with the dates each gives.
+    Every start date in the horizon (from 1 January 2020) is tried, and an event
+    that ends a phase ("until the first review") never, and 28, 0, 1 and 182
+    days after the start; witnesses show where the two differ, with the dates
+    each gives and which is later.
 
     Example: standards compare "every 10 working days" "fortnightly"
     """
@@ -153,7 +155,10 @@ def compare(
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
     label_a, label_b = format_timescale(a), format_timescale(b)
-    witnesses = [w.describe(label_a, label_b) for w in result.witnesses]
+    witnesses = [
+        f"{w.describe(label_a, label_b)}: the {'first' if w.a_later else 'second'} is later"
+        for w in result.witnesses
+    ]
     if output == "json":
         click.echo(
             json.dumps(
@@ -167,6 +172,8 @@ def compare(
                             "occurrence": w.k,
                             "first": w.a_date.isoformat() if w.a_date else None,
                             "second": w.b_date.isoformat() if w.b_date else None,
+                            "later": "first" if w.a_later else "second",
+                            "events": {name: day.isoformat() for name, day in w.events},
                             "words": text,
                         }
                         for w, text in zip(result.witnesses, witnesses, strict=True)

@@ -31,6 +31,8 @@ PAGES_FOLDER = "pages"
 OVERRIDES = "overrides"
 STYLESHEETS = ("assets/stylesheets/site.css", "assets/stylesheets/print.css")
 SITE_NAME = "Practice standards"
+SEARCH_PARTS = "search_parts"
+"""The key of ``extra`` in mkdocs.yml naming the authorities with a search index of their own."""
 COPYRIGHT = (
     "Each document's words belong to its authority; statutory extracts are Crown copyright, "
     "reused under the Open Government Licence v3.0. Not legal advice."
@@ -59,16 +61,21 @@ def emit_docs(context: BuildContext) -> Files:
             if isinstance(item, Page):
                 pages.append(item)
     files.update(_theme_files())
-    files[DOCS / "mkdocs.yml"] = mkdocs_config(pages).encode("utf-8")
+    local = [each.id for each in site.authorities if not each.statutory]
+    files[DOCS / "mkdocs.yml"] = mkdocs_config(pages, local).encode("utf-8")
     return files
 
 
-def mkdocs_config(pages: Iterable[Page]) -> str:
-    """mkdocs.yml: strict, offline, Material without web fonts, every page in the navigation.
+def mkdocs_config(pages: Iterable[Page], search_parts: Iterable[str] = ()) -> str:
+    """mkdocs.yml: strict, offline, Material without web fonts, the national pages in the menu.
 
     Page titles come from each page's first heading, which Markdown has already
     escaped; section titles are author text too, so they are HTML-escaped here
     (the theme prints navigation titles as HTML).
+
+    ``search_parts`` names the authorities whose text gets a search index of its
+    own (:mod:`compiler.emit.search_split`); it rides in ``extra``, which MkDocs
+    passes through untouched.
     """
     config: dict[str, Any] = {
         "site_name": SITE_NAME,
@@ -78,7 +85,7 @@ def mkdocs_config(pages: Iterable[Page]) -> str:
         "use_directory_urls": False,
         "strict": True,
         "validation": {
-            "omitted_files": "warn",
+            "omitted_files": "info",  # authorities' pages are out of the menu on purpose
             "absolute_links": "warn",
             "unrecognized_links": "warn",
             "anchors": "warn",
@@ -103,14 +110,20 @@ def mkdocs_config(pages: Iterable[Page]) -> str:
             {"toc": {"toc_depth": 3}},
         ],
         "nav": _nav(pages),
+        "extra": {SEARCH_PARTS: sorted(search_parts)},
     }
     return yaml.safe_dump(config, sort_keys=False, allow_unicode=True, width=100)
 
 
 def _nav(pages: Iterable[Page]) -> list[Any]:
-    """The navigation tree, in the order the page functions produced the pages."""
+    """The navigation tree, in the order the page functions produced the pages.
+
+    Pages whose ``nav`` is ``None`` stay out of it (see :class:`Page`).
+    """
     root: dict[str, Any] = {}
     for page in pages:
+        if page.nav is None:
+            continue
         node = root
         for section in page.nav:
             node = node.setdefault(html.escape(section, quote=False), {})

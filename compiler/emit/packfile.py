@@ -26,12 +26,17 @@ import orjson
 from compiler.calendar import load_calendar
 from compiler.emit.rulesets import PackedRule
 from compiler.model import Authority
+from compiler.rules.overrides import target_key
 from compiler.timescale.format import format_timescale
 from compiler.timescale.model import Timescale
 from compiler.vocabulary import vocabulary
 
-FORMAT_VERSION = "1.0.0"
-"""The pack format's version (semantic versioning): a new major version breaks readers."""
+FORMAT_VERSION = "2.0.0"
+"""The pack format's version (semantic versioning): a new major version breaks readers.
+
+2.0.0: a pack carries every statutory rule in force beside the local rules (1.x left out a
+statutory rule when a local rule covered the same group and activity), so a reader must apply
+every rule that covers a case and take the earliest due date; each rule has ``floor``."""
 
 HORIZON_YEARS = 20
 """Years of calendar a pack carries on each side of the year its rule set takes effect."""
@@ -58,6 +63,7 @@ CSV_COLUMNS = (
     "section_title",
     "statement",
     "words",
+    "floor",
 )
 """The CSV's columns, in order. Lists inside a cell are separated by ``;``."""
 
@@ -133,9 +139,10 @@ def rule_json(packed: PackedRule) -> dict[str, Any]:
         "reading": reading(rule.timescale),
         "interpretation": rule.interpretation,
         "citation": rule.citation,
+        "floor": [{"kind": kind, "rule": statutory} for kind, statutory in packed.floor],
         "overrides": [
             {
-                "rule": f"{packed.owner.id}/{o.rule if '/' in o.rule else f'{document}/{o.rule}'}",
+                "rule": f"{packed.owner.id}/{target_key(document, o)}",
                 "reason": o.reason,
             }
             for o in rule.overrides
@@ -246,6 +253,7 @@ def _csv_row(rule: dict[str, Any]) -> tuple[str, ...]:
         where["section_title"],
         where["statement"],
         where["words"],
+        ";".join(f"{f['kind']}:{f['rule']}" for f in rule["floor"]),
     )
 
 

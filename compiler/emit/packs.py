@@ -40,7 +40,7 @@ from compiler.emit.packfile import (
     render_json,
     rule_json,
 )
-from compiler.emit.rulesets import PackedRule, pack_dates, rules_in_pack
+from compiler.emit.rulesets import Marks, PackedRule, pack_dates, rules_in_pack
 from compiler.model import Authority, Corpus
 from compiler.resources import bundled
 
@@ -122,9 +122,10 @@ def emit_packs(context: BuildContext) -> dict[PurePosixPath, bytes]:
 def authority_packs(corpus: Corpus, authority: Authority, today: date) -> list[Pack]:
     """The dated packs of one authority, oldest first, then its current pack (always last)."""
     floor = corpus.jurisdiction_of(authority)
+    marks: Marks = {}  # the objects it is keyed by live as long as this call
     dated: list[Pack] = []
     for day in pack_dates(authority, floor):
-        rules = tuple(rules_in_pack(authority, floor, day))
+        rules = tuple(rules_in_pack(authority, floor, day, marks))
         if dated and _same_rules(dated[-1].rules, rules):
             continue  # nothing in the pack changes on this date
         dated.append(Pack(day.isoformat(), day, None, rules))
@@ -140,7 +141,9 @@ def authority_packs(corpus: Corpus, authority: Authority, today: date) -> list[P
         current = Pack("current", now.effective_from, now.superseded_on, now.rules)
     else:  # before the authority's first document takes effect: the statutory rules alone
         upcoming = dated[0].effective_from if dated else None
-        current = Pack("current", None, upcoming, tuple(rules_in_pack(authority, floor, today)))
+        current = Pack(
+            "current", None, upcoming, tuple(rules_in_pack(authority, floor, today, marks))
+        )
     return [*dated, current]
 
 
@@ -169,13 +172,13 @@ def generated_at() -> str | None:
 
 
 def _same_rules(a: tuple[PackedRule, ...], b: tuple[PackedRule, ...]) -> bool:
-    return [(p.id, id(p.version), p.inherited) for p in a] == [
-        (p.id, id(p.version), p.inherited) for p in b
+    return [(p.id, id(p.version), p.inherited, p.floor) for p in a] == [
+        (p.id, id(p.version), p.inherited, p.floor) for p in b
     ]
 
 
 def _rule_data(cache: dict[tuple[int, str], dict[str, Any]], packed: PackedRule) -> dict[str, Any]:
-    key = (id(packed.version), f"{packed.id} {packed.inherited}")
+    key = (id(packed.version), f"{packed.id} {packed.inherited} {packed.floor}")
     if key not in cache:
         cache[key] = rule_json(packed)
     return cache[key]

@@ -24,6 +24,8 @@ from compiler.pipeline import compile_corpus
 ROOT_VARIABLE = "STANDARDS_PREVIEW_ROOT"
 """Names the corpus folder for the hook, which MkDocs loads on its own."""
 HOOK_FILE = Path(__file__)
+KEPT = ("site", ".site-cache")
+"""Folders of the staging folder that are MkDocs' output, not pages: never removed by sync."""
 
 
 def write_pages(root: Path, staging: Path) -> list[PurePosixPath]:
@@ -52,14 +54,32 @@ def sync(staging: Path, files: Mapping[PurePosixPath, bytes]) -> list[PurePosixP
         changed.append(relative)
     wanted = {staging.joinpath(*relative.parts) for relative in files}
     for path in sorted(staging.rglob("*"), reverse=True):
-        if (
-            path.is_file()
-            and path not in wanted
-            and "site" not in path.relative_to(staging).parts[:1]
-        ):
+        if path.is_file() and path not in wanted and path.relative_to(staging).parts[0] not in KEPT:
             path.unlink()
             changed.append(PurePosixPath(path.relative_to(staging).as_posix()))
     return changed
+
+
+def on_config(config: Any, **_: Any) -> Any:
+    """MkDocs hook: between rebuilds, reuse the pages whose sources did not change.
+
+    The preview keeps one cache in its staging folder (see :mod:`compiler.emit.site_cache`).
+    """
+    from compiler.emit.site_cache import CACHE_FOLDER, PageCache
+
+    docs = Path(config.config_file_path).parent
+    cache = docs.parent / CACHE_FOLDER
+    config.plugins["standards-page-cache"] = PageCache(docs, cache, cache)
+    return config
+
+
+def on_post_build(config: Any, **_: Any) -> None:
+    """MkDocs hook: say how many pages the rebuild rendered and how many it reused."""
+    cache = config.plugins.get("standards-page-cache")
+    if cache is not None and cache.rendered:
+        click.echo(
+            f"rendered {len(cache.rendered)} page(s), reused {len(cache.restored)}", err=True
+        )
 
 
 def on_pre_build(config: Any, **_: Any) -> None:

@@ -11,8 +11,11 @@ import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
+from compiler.emit.docs import SEARCH_PARTS
+from compiler.emit.search_split import split_search_index
 from compiler.errors import StandardsError
 
 
@@ -52,21 +55,41 @@ def _quiet_mkdocs() -> Iterator[_Collect]:
             os.environ["NO_MKDOCS_2_WARNING"] = previous
 
 
-def build_site(staging: Path) -> None:
+def build_site(staging: Path, cache_from: Path | None = None) -> SiteBuilt:
     """Build ``staging/docs`` (mkdocs.yml and pages) into ``staging/site``.
 
     Strict: any warning (a link to a missing page, a missing anchor) fails the
-    build with every warning in the message.
+    build with every warning in the message. The search index is then split so
+    that a first search fetches only what it needs (:mod:`compiler.emit.search_split`).
+
+    ``cache_from`` is the previous build's output folder: pages whose sources
+    did not change since are taken from its cache instead of being rendered
+    again (:mod:`compiler.emit.site_cache`); ``staging`` gets the new cache.
     """
     with _quiet_mkdocs() as collected:
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
         from mkdocs.exceptions import Abort, MkDocsException
 
+        from compiler.emit.site_cache import CACHE_FOLDER, PageCache
+
         config_file = staging / "docs" / "mkdocs.yml"
         try:
             config = load_config(str(config_file), site_dir=str(staging / "site"), strict=True)
+            previous = cache_from / CACHE_FOLDER if cache_from is not None else None
+            cache = PageCache(staging / "docs", staging / CACHE_FOLDER, previous)
+            config.plugins["standards-page-cache"] = cache
             build(config)
+            split_search_index(staging / "site", config.extra.get(SEARCH_PARTS, ()))
         except (Abort, MkDocsException) as failed:
             problems = "\n".join(collected.messages) or str(failed)
             raise SiteBuildError(f"the guidance site did not build:\n{problems}") from failed
+    return SiteBuilt(rendered=len(cache.rendered), reused=len(cache.restored))
+
+
+@dataclass(frozen=True)
+class SiteBuilt:
+    """How many pages MkDocs rendered, and how many it took from the previous build's cache."""
+
+    rendered: int
+    reused: int

@@ -45,6 +45,10 @@ def _escape_character(character: str) -> str:
     return character
 
 
+_ESCAPES = {ord(c): _escape_character(c) for c in (*_ENTITIES, *_SYNTAX)}
+"""The same escapes as a ``str.translate`` table: one pass in C, not a call per character."""
+
+
 def _escape_line(line: str) -> str:
     """One line of author text with every syntax character escaped, and its first one too.
 
@@ -58,7 +62,7 @@ def _escape_line(line: str) -> str:
     head = line[0]
     plain = head.isalpha() or (head.isdigit() and not _LIST_ITEM.match(line))
     first = head if plain else _ENTITIES.get(head, f"&#{ord(head)};")
-    return first + "".join(_escape_character(c) for c in line[1:])
+    return first + line[1:].translate(_ESCAPES)
 
 
 def markdown_inline(text: object) -> Markup:

@@ -17,6 +17,7 @@ holidays, and the witnesses say which.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -27,8 +28,21 @@ import numpy as np
 from compiler.calendar import Calendar
 from compiler.timescale.dates import add_months
 from compiler.timescale.due import schedule
-from compiler.timescale.model import Timescale
+from compiler.timescale.model import Recurrence, Timescale
 from compiler.timescale.vectorised import DAY, schedule_array
+
+EVENT_OFFSETS: tuple[int | None, ...] = (None, 28, 0, 1, 182)
+"""Days after the start on which an event that ends a phase ("until the first review") is
+tried: never, after four weeks, on the start day itself, the day after, after six months.
+Comparing with the event never happening alone would hide every phase after it ("weekly until
+the first review, then every 4 weeks" would equal "..., then every 26 weeks"). On the start
+day the first phase never governs a gap; from the day after it governs the first; later
+offsets show the phases after it within the compared occurrences.
+tests/property/test_phased_comparison.py holds these five to a reference that tries every
+day from the start to eight months on."""
+
+EventScenario = tuple[tuple[str, int | None], ...]
+"""``(event, days after the start or None for never)`` pairs, sorted by event."""
 
 RELATIONS = ("equivalent", "stricter", "looser", "incomparable")
 
@@ -53,18 +67,53 @@ def ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
+def until_events(*timescales: Timescale) -> tuple[str, ...]:
+    """Every event that ends a phase of one of ``timescales``, sorted."""
+    found = {
+        phase.until
+        for t in timescales
+        if isinstance(t, Recurrence)
+        for phase in t.phases
+        if phase.until is not None
+    }
+    return tuple(sorted(found))
+
+
+def event_scenarios(*timescales: Timescale) -> tuple[EventScenario, ...]:
+    """Every combination of :data:`EVENT_OFFSETS` for the events that end the timescales' phases.
+
+    >>> from compiler.timescale.model import Duration, Phase
+    >>> weekly = Phase(Duration(1, "weeks"), until="first_review")
+    >>> then = Recurrence("placement_start", (weekly, Phase(Duration(4, "weeks"))))
+    >>> [dict(s)['first_review'] for s in event_scenarios(then)]
+    [None, 28, 0, 1, 182]
+    """
+    names = until_events(*timescales)
+    return tuple(
+        tuple(zip(names, offsets, strict=True))
+        for offsets in itertools.product(EVENT_OFFSETS, repeat=len(names))
+    )
+
+
 @dataclass(frozen=True)
 class Witness:
     """A start date and occurrence where two rules give different latest dates.
 
     ``a_date`` or ``b_date`` is None where that rule does not require a
-    ``k``-th occurrence at all.
+    ``k``-th occurrence at all. ``events`` holds the dates of the events that
+    ended phases in this witness (none: they never happened).
     """
 
     start: date
     k: int
     a_date: date | None
     b_date: date | None
+    events: tuple[tuple[str, date], ...] = ()
+
+    @property
+    def a_later(self) -> bool:
+        """True where rule A gives the later date (or does not require the occurrence)."""
+        return self.a_date is None or (self.b_date is not None and self.a_date > self.b_date)
 
     def describe(self, label_a: str, label_b: str, start_noun: str = "a plan starting") -> str:
         """The difference in words, for a person.
@@ -74,9 +123,12 @@ class Witness:
         'for a plan starting Fri 19 Dec 2025, every 10 working days gives Wed 7 Jan 2026 and fortnightly gives Fri 2 Jan 2026'
         """  # noqa: E501
         which = "" if self.k == 1 else f" the {ordinal(self.k)} time:"
+        events = "".join(
+            f" and {name.replace('_', ' ')} on {spoken(day)}" for name, day in self.events
+        )
         return (
-            f"for {start_noun} {spoken(self.start)},{which} {_gives(label_a, self.a_date)} and "
-            f"{_gives(label_b, self.b_date)}"
+            f"for {start_noun} {spoken(self.start)}{events},{which} "
+            f"{_gives(label_a, self.a_date)} and {_gives(label_b, self.b_date)}"
         )
 
 
@@ -117,12 +169,19 @@ def compare(
 ) -> Comparison:
     """Compare two timescales over every start date in the horizon, all at once.
 
-    Events that end phases are taken as never happening; ``facts`` hold for
-    both rules. ``horizon_days``, if given, replaces ``horizon_years``.
+    Events that end phases are tried on each of :func:`event_scenarios` (the
+    same date for both rules); ``facts`` hold for both rules.
+    ``horizon_days``, if given, replaces ``horizon_years``.
     """
     starts = horizon(horizon_start, horizon_years, horizon_days)
-    a_dates = _day_numbers(schedule_array(a, starts, calendar, facts, occurrences=occurrences))
-    b_dates = _day_numbers(schedule_array(b, starts, calendar, facts, occurrences=occurrences))
+    blocks_a, blocks_b, scenario_of = [], [], []
+    for scenario in event_scenarios(a, b):
+        events = {name: _event_dates(starts, offset) for name, offset in scenario}
+        blocks_a.append(schedule_array(a, starts, calendar, facts, events, occurrences))
+        blocks_b.append(schedule_array(b, starts, calendar, facts, events, occurrences))
+        scenario_of.append(scenario)
+    a_dates = _day_numbers(np.concatenate(blocks_a))
+    b_dates = _day_numbers(np.concatenate(blocks_b))
     a_earlier, a_later = a_dates < b_dates, a_dates > b_dates
     difference = np.abs(a_dates - b_dates)
     difference[(a_dates == _NEVER) != (b_dates == _NEVER)] = _NEVER
@@ -135,12 +194,15 @@ def compare(
         largest = int(np.argmax(np.where(flat, difference.ravel(), -1)))
         for index in dict.fromkeys((earliest, largest)):
             row, column = divmod(index, occurrences)
+            block, row = divmod(row, len(starts))
+            start = starts[row].item()
             witnesses.append(
                 Witness(
-                    starts[row].item(),
+                    start,
                     column + 1,
-                    _as_date(a_dates[row, column]),
-                    _as_date(b_dates[row, column]),
+                    _as_date(a_dates[block * len(starts) + row, column]),
+                    _as_date(b_dates[block * len(starts) + row, column]),
+                    _event_days(scenario_of[block], start),
                 )
             )
     return Comparison(_relation(bool(a_earlier.any()), bool(a_later.any())), tuple(witnesses))
@@ -162,26 +224,44 @@ def compare_brute_force(
     """
     facts = facts or {}
     found: dict[bool, list[tuple[float, Witness]]] = {True: [], False: []}
-    for start in horizon(horizon_start, horizon_years, horizon_days).tolist():
-        a_dates = _padded(schedule(a, start, calendar, facts, occurrences=occurrences), occurrences)
-        b_dates = _padded(schedule(b, start, calendar, facts, occurrences=occurrences), occurrences)
-        for k, (a_date, b_date) in enumerate(zip(a_dates, b_dates, strict=True), start=1):
-            if a_date == b_date:
-                continue
-            a_is_earlier = b_date is None or (a_date is not None and a_date < b_date)
-            gap = math.inf if None in (a_date, b_date) else abs((a_date - b_date).days)
-            seen = found[a_is_earlier]
-            witness = Witness(start, k, a_date, b_date)
-            if not seen:
-                seen.extend([(gap, witness), (gap, witness)])
-            elif gap > seen[1][0]:
-                seen[1] = (gap, witness)
+    for scenario in event_scenarios(a, b):
+        for start in horizon(horizon_start, horizon_years, horizon_days).tolist():
+            events = dict(_event_days(scenario, start))
+            a_dates = _padded(
+                schedule(a, start, calendar, facts, events, occurrences=occurrences), occurrences
+            )
+            b_dates = _padded(
+                schedule(b, start, calendar, facts, events, occurrences=occurrences), occurrences
+            )
+            for k, (a_date, b_date) in enumerate(zip(a_dates, b_dates, strict=True), start=1):
+                if a_date == b_date:
+                    continue
+                a_is_earlier = b_date is None or (a_date is not None and a_date < b_date)
+                gap = math.inf if None in (a_date, b_date) else abs((a_date - b_date).days)
+                seen = found[a_is_earlier]
+                witness = Witness(start, k, a_date, b_date, _event_days(scenario, start))
+                if not seen:
+                    seen.extend([(gap, witness), (gap, witness)])
+                elif gap > seen[1][0]:
+                    seen[1] = (gap, witness)
     witnesses: list[Witness] = []
     for a_is_earlier in (True, False):
         if found[a_is_earlier]:
             (_, earliest), (_, largest) = found[a_is_earlier]
             witnesses.extend(dict.fromkeys((earliest, largest)))
     return Comparison(_relation(bool(found[True]), bool(found[False])), tuple(witnesses))
+
+
+def _event_dates(starts: np.ndarray, offset: int | None) -> np.ndarray:
+    if offset is None:
+        return np.full(starts.shape, np.datetime64("NaT"), dtype=DAY)
+    return starts + np.timedelta64(offset, "D")
+
+
+def _event_days(scenario: EventScenario, start: date) -> tuple[tuple[str, date], ...]:
+    return tuple(
+        (name, start + timedelta(days=offset)) for name, offset in scenario if offset is not None
+    )
 
 
 def _relation(a_earlier_somewhere: bool, a_later_somewhere: bool) -> str:

@@ -65,6 +65,32 @@ def diff_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     server.shutdown()
 
 
+NATIONAL_AUTHORITIES = 20
+"""The generated corpus the browser tests also read: enough authorities that a page which
+grew with their number (a menu of all of them, a row each) would show it."""
+
+
+@pytest.fixture(scope="session")
+def national_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated corpus of 20 authorities (benchmarks/generate_corpus.py), built: its site/."""
+    from benchmarks.generate_corpus import generate_corpus
+    from compiler.build import build
+    from tests.conftest import SITE_DATE
+
+    folder = tmp_path_factory.mktemp("national-site")
+    corpus = generate_corpus(folder / "corpus", NATIONAL_AUTHORITIES)
+    build(corpus, folder / "build", today=SITE_DATE)
+    return folder / "build" / "site"
+
+
+@pytest.fixture(scope="session")
+def national_site_url(national_site: Path) -> Iterator[str]:
+    """The generated national site over http."""
+    server = serve_folder(national_site)
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """Headless Debian Chromium driven by playwright (no browser download)."""

@@ -87,13 +87,24 @@ def test_keyboard_alone_reaches_an_authority(page: Any, site_url: str) -> None:
 
 
 def test_search_finds_a_statement_without_a_network(page: Any, site_url: str) -> None:
-    page.goto(f"{site_url}/index.html")
+    # A reader in Walsall's pages searches the national index and Walsall's own part.
+    page.goto(f"{site_url}/walsall/index.html")
     page.locator("input.md-search__input").click()
     page.keyboard.type("interpreter")
     results = page.locator(".md-search-result__item a")
     results.first.wait_for(timeout=10_000)
     addresses = [link.get_attribute("href") or "" for link in results.all()]
     assert any("walsall/cin-visits-and-reviews/5.0.html" in a for a in addresses), addresses
+
+
+def test_search_from_home_finds_an_authority_by_name(page: Any, site_url: str) -> None:
+    page.goto(f"{site_url}/index.html")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("Walsall")
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=10_000)
+    addresses = [link.get_attribute("href") or "" for link in results.all()]
+    assert any(a.endswith("walsall/index.html") for a in addresses), addresses
 
 
 def test_tables_have_header_cells(page: Any, site_url: str) -> None:

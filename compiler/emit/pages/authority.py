@@ -6,18 +6,17 @@ from collections.abc import Iterator
 
 from compiler.emit.pages.base import Page, Site
 from compiler.emit.views import (
-    authority_findings,
     authority_page,
     in_force_words,
     inherited_duties,
     review_words,
     source_path,
+    source_roots,
     timescale_rows,
     version_page,
 )
 from compiler.errors import Severity
 
-SECTION = "Authorities"
 FINDING_GROUPS = {
     Severity.ERROR: {
         "heading": "Errors",
@@ -43,9 +42,10 @@ FINDING_GROUPS = {
 
 def authority(site: Site) -> Iterator[Page]:
     """``<authority>/index.md`` for every authority, statutory baselines first."""
+    roots = source_roots(site.corpus)
     for each in site.authorities:
         path = authority_page(each)
-        findings = authority_findings(site.compiled, each)
+        findings = site.findings_of(each)
         documents = [
             {
                 "version": version,
@@ -66,11 +66,11 @@ def authority(site: Site) -> Iterator[Page]:
                 "authority.md.j2",
                 path,
                 authority=each,
-                rows=timescale_rows(each, each.rules_in_force(site.today)),
+                rows=timescale_rows(each, site.in_force(each)),
                 inherited=inherited_duties(site.corpus, each, site.today),
                 documents=documents,
                 findings=[group for group in groups if group["found"]],
-                where=lambda finding: source_path(site.corpus, finding.location.path),
+                where=lambda finding: source_path(site.corpus, finding.location.path, roots),
             ),
-            nav=(SECTION, each.name),
+            nav=None,
         )

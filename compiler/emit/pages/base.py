@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -12,8 +13,9 @@ import jinja2
 from markupsafe import Markup
 
 from compiler.emit.text import site_link
-from compiler.emit.views import link
-from compiler.model import Authority, Corpus
+from compiler.emit.views import HOME, findings_by_authority, link
+from compiler.errors import Finding
+from compiler.model import Authority, Corpus, Rule, Version
 from compiler.pipeline import Compiled
 
 
@@ -21,12 +23,16 @@ from compiler.pipeline import Compiled
 class Page:
     """A Markdown page under the docs folder, and where it sits in the navigation.
 
-    ``nav`` names the sections it belongs to, outermost first (``()`` for the top level).
+    ``nav`` names the sections it belongs to, outermost first (``()`` for the top level);
+    ``None`` keeps the page out of the site-wide menu. An authority's pages are reached
+    from its page and the authority index, not from a menu every page would carry: a
+    menu of every authority made each page grow with their number (half a megabyte at
+    150 authorities).
     """
 
     path: PurePosixPath
     content: bytes
-    nav: tuple[str, ...] = ()
+    nav: tuple[str, ...] | None = ()
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,26 @@ class Site:
             sorted(self.corpus.authorities, key=lambda a: (not a.statutory, a.name.lower(), a.id))
         )
 
+    def in_force(self, authority: Authority) -> tuple[tuple[Version, Rule], ...]:
+        """``authority.rules_in_force(today)``, worked out once per build.
+
+        Comparison pages ask for every authority's rules once per activity and
+        group: at 150 authorities, recomputing them was most of the pages' time.
+        """
+        return self._in_force[authority.id]
+
+    @cached_property
+    def _in_force(self) -> dict[str, tuple[tuple[Version, Rule], ...]]:
+        return {a.id: tuple(a.rules_in_force(self.today)) for a in self.corpus.authorities}
+
+    def findings_of(self, authority: Authority) -> list[Finding]:
+        """The findings about ``authority``, as :func:`compiler.emit.views.authority_findings`."""
+        return self._findings.get(authority.id, [])
+
+    @cached_property
+    def _findings(self) -> dict[str, list[Finding]]:
+        return findings_by_authority(self.compiled)
+
     def render(self, template: str, page: PurePosixPath, **values: Any) -> bytes:
         """Render ``template`` for the page at ``page``: ``href(target, anchor)`` links from it."""
 
@@ -65,6 +91,7 @@ class Site:
             return site_link(link(page, target, fragment))
 
         values.setdefault("today", self.today)
+        values.setdefault("home", HOME)  # every page can link the way home
         return self.templates.get_template(template).render(href=href, **values).encode("utf-8")
 
 

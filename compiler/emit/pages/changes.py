@@ -15,9 +15,8 @@ from markupsafe import Markup
 from compiler.diff import diff_versions
 from compiler.diff.render import render_markdown, summary
 from compiler.diff.sides import calendar_of
-from compiler.emit.pages.authority import SECTION
 from compiler.emit.pages.base import Page, Site
-from compiler.emit.views import changes_page, version_page
+from compiler.emit.views import authority_page, changes_page, version_page
 from compiler.model import Authority, Document, Version
 
 
@@ -43,6 +42,7 @@ def changes(site: Site) -> Iterator[Page]:
                         "changes.md.j2",
                         path,
                         authority=authority,
+                        authority_page=authority_page(authority),
                         old=old,
                         new=new,
                         old_page=version_page(authority, old),
@@ -50,5 +50,5 @@ def changes(site: Site) -> Iterator[Page]:
                         summary=Markup(summary(diff)),
                         body=Markup(render_markdown([diff], site=True)),
                     ),
-                    nav=(SECTION, authority.name),
+                    nav=None,
                 )

@@ -4,6 +4,11 @@ One page per activity (``compare/<activity>.md``), a section per group of
 children, each with a table of the rules in force, how each compares to the
 statutory minimum in words, and a timeline picture of the first three months
 with the same dates in a table beside it.
+
+Authorities whose rule reads the same (the same children, timescale, strength,
+relation to the floor and dates) share one row that names them all: at 150
+authorities a row each made a page of a megabyte, while the rules themselves
+come in a few dozen shapes. The statutory row stays first and alone.
 """
 
 from __future__ import annotations
@@ -30,8 +35,6 @@ from compiler.model import Authority, Rule, Version
 from compiler.timescale.compare import spoken
 from compiler.vocabulary import vocabulary
 
-SECTION = "Compare"
-
 
 @dataclass(frozen=True)
 class CompareRow:
@@ -50,7 +53,7 @@ class CompareRow:
 
 def compared_activities(site: Site) -> list[str]:
     """Every activity some rule in force today times, in the vocabulary's order."""
-    used = {r.activity for a in site.corpus.authorities for _, r in a.rules_in_force(site.today)}
+    used = {r.activity for a in site.corpus.authorities for _, r in site.in_force(a)}
     return [a for a in vocabulary().activities if a in used]
 
 
@@ -64,17 +67,59 @@ def compare(site: Site) -> Iterator[Page | Asset]:
     yield Page(
         COMPARE_INDEX,
         site.render("compare_index.md.j2", COMPARE_INDEX, activities=index),
-        nav=(SECTION,),
+        nav=(),
     )
     for activity in activities:
         yield from _activity(site, activity)
+
+
+@dataclass(frozen=True)
+class SharedRow:
+    """Rows that read the same, one per authority: shown as one row naming them all."""
+
+    rows: tuple[CompareRow, ...]
+
+    @property
+    def first(self) -> CompareRow:
+        return self.rows[0]
+
+    @property
+    def statutory(self) -> bool:
+        return self.first.authority.statutory
+
+    @property
+    def label(self) -> str:
+        """What the timeline picture calls the row: the authority, or how many share it."""
+        count = len(self.rows)
+        return self.first.authority.name if count == 1 else f"{count} authorities"
+
+
+def shared_rows(rows: list[CompareRow]) -> list[SharedRow]:
+    """Rows that read the same as one, in the order of their first authority.
+
+    Statutory rows are never merged with local ones, and come first as the
+    authorities do (:attr:`Site.authorities`).
+    """
+    merged: dict[tuple[object, ...], list[CompareRow]] = {}
+    for row in rows:
+        key = (
+            row.authority.statutory,
+            row.who,
+            row.timescale,
+            row.rule.strength,
+            row.floors,
+            row.dates,
+            row.authority.id if row.authority.statutory else "",
+        )
+        merged.setdefault(key, []).append(row)
+    return [SharedRow(tuple(same)) for same in merged.values()]
 
 
 def _activity(site: Site, activity: str) -> Iterator[Page | Asset]:
     path = compare_page(activity)
     groups = []
     for group in vocabulary().groups:
-        rows = _rows(site, activity, group)
+        rows = shared_rows(_rows(site, activity, group))
         if not rows:
             continue
         picture = path.with_name(f"{path.stem}--{group.replace('_', '-')}.svg")
@@ -83,7 +128,7 @@ def _activity(site: Site, activity: str) -> Iterator[Page | Asset]:
             f"dates in the three months from {spoken(EXAMPLE_START)}"
         )
         yield Asset(picture, _picture(title, rows))
-        statutory_rows = any(row.authority.statutory for row in rows)
+        statutory_rows = any(row.statutory for row in rows)
         groups.append(
             {
                 "id": group.replace("_", "-"),
@@ -92,6 +137,7 @@ def _activity(site: Site, activity: str) -> Iterator[Page | Asset]:
                 "picture": picture,
                 "picture_title": title,
                 "has_floor": statutory_rows,
+                "authorities": sum(len(row.rows) for row in rows),
             }
         )
     term = vocabulary().activities[activity]
@@ -107,7 +153,7 @@ def _activity(site: Site, activity: str) -> Iterator[Page | Asset]:
             end=window_end(),
             compare_index=COMPARE_INDEX,
         ),
-        nav=(SECTION,),
+        nav=None,  # reached from the comparison index: the menu stays the same size on every page
     )
 
 
@@ -115,7 +161,7 @@ def _rows(site: Site, activity: str, group: str) -> list[CompareRow]:
     rows = []
     for authority in site.authorities:
         calendar = load_calendar(authority.calendar, authority.closures)
-        for version, rule in authority.rules_in_force(site.today):
+        for version, rule in site.in_force(authority):
             if rule.activity != activity or rule.subject.group != group:
                 continue
             line = TimelineRow(
@@ -145,19 +191,20 @@ def _rows(site: Site, activity: str, group: str) -> list[CompareRow]:
     return rows
 
 
-def _picture(title: str, rows: list[CompareRow]) -> bytes:
+def _picture(title: str, rows: list[SharedRow]) -> bytes:
     lines = [
         TimelineRow(
-            row.authority.name,
-            row.who,
-            row.rule.timescale,
-            row.rule.conditions,
-            row.authority.statutory,
+            row.label,
+            row.first.who,
+            row.first.rule.timescale,
+            row.first.rule.conditions,
+            row.statutory,
         )
         for row in rows
     ]
     dates = []
     for row, line in zip(rows, lines, strict=True):
-        calendar = load_calendar(row.authority.calendar, row.authority.closures)
+        authority = row.first.authority
+        calendar = load_calendar(authority.calendar, authority.closures)
         dates.append(latest_dates(line, calendar))
     return draw(title, lines, dates)

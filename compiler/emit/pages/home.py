@@ -12,7 +12,6 @@ from compiler.emit.views import (
     HOME,
     PACK_FORMAT,
     activity_title,
-    authority_findings,
     authority_page,
     compare_page,
 )
@@ -33,13 +32,13 @@ def home(site: Site) -> Iterator[Page]:
     """One page, ``index.md``: a row per authority with what is in force and what was found."""
     rows = []
     for authority in site.authorities:
-        findings = authority_findings(site.compiled, authority)
+        findings = site.findings_of(authority)
         rows.append(
             {
                 "authority": authority,
                 "page": authority_page(authority),
                 "documents": len(authority.in_force(site.today)),
-                "rules": len(authority.rules_in_force(site.today)),
+                "rules": len(site.in_force(authority)),
                 "errors": sum(1 for f in findings if f.severity is Severity.ERROR),
                 "warnings": sum(1 for f in findings if f.severity is Severity.WARNING),
             }

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from compiler.checks.comparing import describe
-from compiler.emit.pages.authority import SECTION
 from compiler.emit.pages.base import Page, Site
 from compiler.emit.pages.changes import previous_version
 from compiler.emit.text import web_link
@@ -102,7 +101,7 @@ def _page(site: Site, authority: Authority, current: Version) -> Page:
             if previous_version(authority, current) is not None
             else None,
         ),
-        nav=(SECTION, authority.name),
+        nav=None,
     )
 
 
