@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from compiler.calendar import YEARS as CALENDAR_YEARS
 from compiler.errors import Finding, Location, error
 from compiler.load import JsonPath, Source
 from compiler.model import (
@@ -127,7 +128,7 @@ def _authority(
         path=folder,
         location=source.location(),
         statutory=bool(data.get("statutory", False)),
-        closures=tuple(sorted(date.fromisoformat(d) for d in data.get("closures", []))),
+        closures=_closures(source, findings),
         documents=_documents(versions, findings),
         description=data.get("description", ""),
         notes=data.get("notes", ""),
@@ -137,6 +138,30 @@ def _authority(
         check_severities=tuple(sorted(data.get("checks", {}).items())),
         scenarios=tuple(sorted(scenario_files, key=lambda s: s.path)),
     )
+
+
+def _closures(source: Source, findings: list[Finding]) -> tuple[date, ...]:
+    """The closure days the calendar can hold; any other is reported where it is written.
+
+    Working days are counted only over the years the calendar covers, so a closure day
+    outside them once stopped ``check`` with no file or line.
+    """
+    kept = []
+    for index, text in enumerate(source.data.get("closures", [])):
+        day = date.fromisoformat(text)
+        if CALENDAR_YEARS[0] <= day.year <= CALENDAR_YEARS[-1]:
+            kept.append(day)
+            continue
+        findings.append(
+            error(
+                "closure-outside-calendar",
+                f"the closure day {text} is outside the years the calendar covers "
+                f"({CALENDAR_YEARS[0]} to {CALENDAR_YEARS[-1]})",
+                source.location(("closures", index)),
+                "check the year for a typing mistake, or remove the day",
+            )
+        )
+    return tuple(sorted(kept))
 
 
 def _standalone(versions: list[Version], findings: list[Finding]) -> Authority:
@@ -161,8 +186,26 @@ def _documents(versions: list[Version], findings: list[Finding]) -> tuple[Docume
     for document_id, group in sorted(by_document.items()):
         ordered = sorted(group, key=lambda v: (v.effective_from, _version_key(v.version)))
         findings.extend(_version_order(ordered))
+        findings.extend(_replaced_ids_exist(ordered))
         documents.append(Document(document_id, tuple(ordered)))
     return tuple(documents)
+
+
+def _replaced_ids_exist(ordered: list[Version]) -> Iterable[Finding]:
+    """A statement's ``replaces`` must name a statement of an earlier version of its document."""
+    earlier_ids: set[str] = set()
+    for index, version in enumerate(ordered):
+        for statement in version.statements():
+            if index and statement.replaces and statement.replaces not in earlier_ids:
+                yield error(
+                    "replaces-unknown-statement",
+                    f"statement '{statement.id}' replaces '{statement.replaces}', which no "
+                    f"earlier version of '{version.document_id}' has",
+                    statement.location,
+                    "correct the id after 'replaces:' to the statement's id in the earlier "
+                    "version, or remove 'replaces:'",
+                )
+        earlier_ids |= {statement.id for statement in version.statements()}
 
 
 def _version_key(version: str) -> tuple[int, ...]:
@@ -203,6 +246,15 @@ def _version(source: Source, findings: list[Finding]) -> Version | None:
                 f"('{data['version']}')",
                 source.location(("version",)),
                 f"rename the file to '{data['version']}.yaml', or correct the version",
+            )
+        )
+    if folder.name != data["id"] and (folder.parent / "authority.yaml").is_file():
+        problems.append(
+            error(
+                "document-folder",
+                f"the document id '{data['id']}' does not match its folder '{folder.name}'",
+                source.location(("id",)),
+                f"rename the folder to '{data['id']}' or change the id to '{folder.name}'",
             )
         )
     effective = date.fromisoformat(data["effective_from"])
@@ -299,7 +351,12 @@ def _statement(
         else:
             unread.append(rule["words"])
     not_rules = tuple(
-        NotRule(item["words"], item["reason"], source.location((*path, "not_rules", index)))
+        NotRule(
+            item["words"],
+            item["reason"],
+            source.location((*path, "not_rules", index)),
+            item.get("confirm", ""),
+        )
         for index, item in enumerate(data.get("not_rules", []))
     )
     return Statement(
@@ -320,7 +377,10 @@ def _withdrawal(source: Source, data: Mapping[str, Any], path: JsonPath) -> With
         return None
     marked = data["withdrawn"]
     return Withdrawal(
-        marked["reason"], marked.get("moved_to", ""), source.location((*path, "withdrawn"))
+        marked["reason"],
+        marked.get("moved_to", ""),
+        source.location((*path, "withdrawn")),
+        marked.get("confirm", ""),
     )
 
 
@@ -362,6 +422,7 @@ def _rule(
         ),
         timescale_location=where,
         withdrawn=_withdrawal(source, data, path),
+        confirm=data.get("confirm", ""),
     )
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from compiler.assumptions import counts_in_working_days, working_days_late
 from compiler.audit import OUTPUT_COLUMNS
-from compiler.case_table import data_rows
+from compiler.case_table import records
 from compiler.cases import (
     check_header,
     kind_problem,
@@ -25,6 +25,8 @@ from compiler.cases import (
     term_problem,
     width_problem,
 )
+from compiler.emit.packfile import spreadsheet_safe
+from compiler.errors import clip
 from compiler.evaluate import Pack, PackRule, subject_of
 from compiler.timescale.due import next_due
 from compiler.timescale.model import Recurrence
@@ -32,17 +34,20 @@ from compiler.timescale.model import Recurrence
 
 def audit_case_by_case(text: str, pack: Pack, on: date) -> tuple[str, list[tuple[int, str]]]:
     """The result table as CSV text, and the (line, message) of each row that cannot be read."""
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff")))
-    header = [name.strip() for name in next(reader, [])]
+    every = list(records(text))
+    first = every[0][1] if every else []
+    header = [name.strip() for name in first] if isinstance(first, list) else []
     check_header(header)
-    rows, lines = data_rows(reader)
     problems: list[tuple[int, str]] = []
     cases: dict[tuple[str, str], list[tuple[date, str, dict, dict]]] = {}
-    for row, line in zip(rows, lines, strict=True):
+    for line, row in every[1:]:
+        if isinstance(row, str):
+            problems.append((line, clip(row)))
+            continue
         if not row:
             continue
         if len(row) != len(header):
-            problems.append((line, width_problem(header, len(row))))
+            problems.append((line, clip(width_problem(header, len(row)))))
             continue
         fields: dict[str, Any] = {
             "facts": "",
@@ -61,7 +66,7 @@ def audit_case_by_case(text: str, pack: Pack, on: date) -> tuple[str, list[tuple
             qualifiers_problem,
         ]
         if any(reasons):
-            problems.append((line, "; ".join(r for r in reasons if r)))
+            problems.append((line, clip("; ".join(r for r in reasons if r))))
             continue
         key = (fields["case_id"], fields["group"])
         cases.setdefault(key, []).append((day, fields["event"], facts, qualifiers))
@@ -71,7 +76,7 @@ def audit_case_by_case(text: str, pack: Pack, on: date) -> tuple[str, list[tuple
     for (case_id, group), events in cases.items():
         judged = _judge_case(pack, group, events, on)
         for result in judged or [["", "", "", "", "", "", "", "not_started", "", "", ""]]:
-            writer.writerow([case_id, group, *result])
+            writer.writerow([spreadsheet_safe(case_id), group, *result])
     return out.getvalue(), problems
 
 

@@ -15,6 +15,7 @@ import numpy as np
 from compiler.assumptions import counts_in_working_days
 from compiler.audit import OUTPUT_COLUMNS, Audit
 from compiler.cases import RowProblem
+from compiler.emit.packfile import spreadsheet_safe
 from compiler.gc_pause import no_garbage_collection
 
 _SPECIAL = (",", '"', "\n", "\r")
@@ -98,7 +99,7 @@ def _render(result: Audit) -> str:
         table = np.array([*values, ""], dtype=object)
         return table[np.where(judged, number, len(values))]
 
-    names = result.cases.case_ids
+    names = [spreadsheet_safe(name) for name in result.cases.case_ids]  # ids are data
     if any(c in "\x00".join(names) for c in _SPECIAL):
         names = [_quoted(c) for c in names]
     case_ids = np.array(names, dtype=object)

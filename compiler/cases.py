@@ -38,6 +38,7 @@ from pathlib import Path
 import numpy as np
 
 from compiler.case_table import Column, read_table
+from compiler.errors import clip
 from compiler.evaluate import Pack
 from compiler.gc_pause import no_garbage_collection
 from compiler.unknown_terms import unknown_term_hint
@@ -96,6 +97,7 @@ def _read(text: str, pack: Pack) -> Cases:
     header = table.header
     check_header(header)
     bad = {line: width_problem(header, width) for line, width in table.misshapen.items()}
+    bad.update(table.unreadable)
     empty = Column(np.zeros(len(table.lines), dtype=np.int64), [""])
     column = {name: table.columns.get(name, empty) for name in (*REQUIRED, *OPTIONAL)}
 
@@ -127,7 +129,7 @@ def _read(text: str, pack: Pack) -> Cases:
     row_date = dates[keep]
     return Cases(
         rows=table.rows,
-        problems=[RowProblem(line, message) for line, message in sorted(bad.items())],
+        problems=[RowProblem(line, clip(message)) for line, message in sorted(bad.items())],
         case_ids=[case_names[i] for i in case_ids],
         case_group=[groups[i] for i in case_group],
         row_case=case_of_row,

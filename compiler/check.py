@@ -4,7 +4,9 @@ Each check is a small function named after the invariant it guards, taking
 the corpus and the date to judge it on, and returning findings; it never
 prints. The tuple below is the whole list, in the order findings are easiest
 to read. An authority may change a check's severity, or turn it off, in its
-``authority.yaml`` (``checks: {review-date-passed: error}``).
+``authority.yaml`` (``checks: {review-date-passed: error}``), except where
+relaxing it would let a guess reach a rule pack: an unconfirmed import reading
+on a published or withdrawn version stays an error whatever the setting says.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from compiler.checks.confirmations import readings_are_confirmed
 from compiler.checks.conflicts import no_conflicting_rules, overrides_are_valid
 from compiler.checks.drafts import drafts_are_noted
 from compiler.checks.floors import no_rule_looser_than_statute, statutory_duties_are_addressed
@@ -29,6 +32,10 @@ from compiler.model import Acceptance, Authority, Corpus
 
 Check = Callable[[Corpus, date], Iterable[Finding]]
 
+# Errors an authority's settings cannot lower or turn off: a published version
+# carrying a reading nobody confirmed would be acted on as the authority's word.
+ALWAYS_ERRORS: frozenset[str] = frozenset({"reading-not-confirmed"})
+
 CHECKS: tuple[Check, ...] = (
     rule_words_are_quoted,
     timescale_words_are_encoded,
@@ -42,6 +49,7 @@ CHECKS: tuple[Check, ...] = (
     rule_ids_are_not_lost,
     withdrawals_name_where_they_moved,
     drafts_are_noted,
+    readings_are_confirmed,
 )
 
 
@@ -103,6 +111,8 @@ def _unused_acceptances(corpus: Corpus, findings: list[Finding]) -> Iterator[Fin
 def _configured(authority: Authority | None, finding: Finding) -> Finding | None:
     """Apply the severity an authority chose for a check, or drop it if turned off."""
     if authority is None:
+        return finding
+    if finding.severity is Severity.ERROR and finding.code in ALWAYS_ERRORS:
         return finding
     chosen = dict(authority.check_severities).get(finding.code)
     if chosen is None:

@@ -59,6 +59,26 @@ def authority_folders(root: Path) -> list[Path]:
     return sorted(folders)
 
 
+def _authority_files_that_are_not_files(root: Path) -> list[Finding]:
+    """An ``authority.yaml`` that is a folder (or a FIFO, a device) is reported, not skipped."""
+    candidates = [root / AUTHORITY_FILE, *root.glob(f"*/{AUTHORITY_FILE}")]
+    candidates += root.glob(f"*/*/{AUTHORITY_FILE}")
+    return [
+        error(
+            "authority-file",
+            f"{AUTHORITY_FILE} is {'a folder' if path.is_dir() else 'not a regular file'}, so "
+            "the authority it names cannot be read",
+            Location(path),
+            f"make {AUTHORITY_FILE} a file holding the authority's id, name, jurisdiction and "
+            "calendar",
+        )
+        for path in sorted(candidates)
+        if (path.exists() or path.is_symlink())
+        and not path.is_file()
+        and not any(part.startswith(".") for part in path.relative_to(root).parts[:-1])
+    ]
+
+
 def checking_root(path: Path) -> Path:
     """What to check when ``path`` is named: a single file's authority folder, else ``path``.
 
@@ -80,6 +100,9 @@ def discover(root: Path) -> tuple[list[CorpusFile], list[Finding]]:
     if root.is_file():
         return [CorpusFile(root, kind_of(root))], []
     folders = authority_folders(root)
+    unreadable = _authority_files_that_are_not_files(root)
+    if unreadable:
+        return [], unreadable
     if not folders:
         return [], [
             error(

@@ -110,11 +110,30 @@ class FindingsError(StandardsError):
         super().__init__("\n".join(f.render() for f in findings))
 
 
+MESSAGE_LIMIT = 600
+"""The most characters a finding's message or hint may hold: messages quote the author's
+values, and a hostile file's value may be megabytes (its contents would fill a CI log)."""
+
+
+def clip(text: str, limit: int = MESSAGE_LIMIT) -> str:
+    """``text`` cut to about ``limit`` characters, keeping its start and end.
+
+    The end is kept because messages put what is wrong after the value they quote.
+
+    >>> clip("the value " + "x" * 100 + " is too long", 40)
+    'the value xxxxxxxxxx... (92 characters left out) ...s too long'
+    """
+    if len(text) <= limit:
+        return text
+    head, tail = limit // 2, limit // 4
+    return f"{text[:head]}... ({len(text) - head - tail} characters left out) ...{text[-tail:]}"
+
+
 def error(code: str, message: str, location: Location, hint: str = "") -> Finding:
-    """Shorthand for an error finding."""
-    return Finding(Severity.ERROR, code, message, location, hint)
+    """Shorthand for an error finding (message and hint clipped, see :func:`clip`)."""
+    return Finding(Severity.ERROR, code, clip(message), location, clip(hint))
 
 
 def warning(code: str, message: str, location: Location, hint: str = "") -> Finding:
-    """Shorthand for a warning finding."""
-    return Finding(Severity.WARNING, code, message, location, hint)
+    """Shorthand for a warning finding (message and hint clipped, see :func:`clip`)."""
+    return Finding(Severity.WARNING, code, clip(message), location, clip(hint))

@@ -31,6 +31,7 @@ from compiler.errors import StandardsError
 from compiler.model import Subject
 from compiler.rules.applying import Entry, applicable
 from compiler.rules.scope import covers
+from compiler.safe_files import UnsafeFileError, read_regular
 from compiler.timescale.due import next_due
 from compiler.timescale.model import (
     Conditions,
@@ -42,12 +43,17 @@ from compiler.timescale.model import (
     timescale_from_json,
 )
 from compiler.unknown_terms import unknown_term_hint
-from compiler.verify import read_packs_json
+from compiler.verify import TrustedPacks, UntrustedPackError, trusted_packs
 from compiler.vocabulary import suggest
 
 READS_MAJOR = 2
 """The pack format major version this evaluator reads (any 2.y.z): packs that carry every
 statutory rule beside the local ones, for the evaluator to take the earliest due date."""
+
+
+HORIZON_YEARS = (1900, 2300)
+"""The years a pack's horizon may span: its calendar is rebuilt for each of them, so a
+tampered horizon of thousands of years would cost minutes before anything is answered."""
 
 
 class PackError(StandardsError):
@@ -271,11 +277,13 @@ def is_before(timescale: Timescale) -> bool:
 def read_pack(path: Path) -> Pack:
     """Read one pack file."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_regular(path).decode("utf-8"))
     except FileNotFoundError:
         raise PackError(f"no pack at {path}") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise PackError(f"{path} cannot be read as JSON: {exc}") from None
+    except UnsafeFileError as exc:
+        raise UnusablePackError(str(exc)) from None
+    except (OSError, ValueError, RecursionError) as exc:  # ValueError: bad JSON, 5000 digits
+        raise PackError(f"{path} cannot be read as JSON: {exc!s:.200}") from None
     try:
         return pack_from_json(data)
     except (KeyError, TypeError, ValueError, TimescaleError) as exc:
@@ -286,38 +294,90 @@ def open_pack(folder: Path, authority: str, on: date | None = None) -> Pack:
     """The pack of ``authority`` in force on ``on`` (the current pack when ``on`` is None).
 
     ``folder`` is the packs folder (``build/packs``); its ``index.json`` says
-    which pack is in force when.
+    which pack is in force when. Every file read is first checked against the
+    folder's manifest (:func:`compiler.verify.trusted_packs`): a changed,
+    foreign or unsafe file raises :class:`UnusablePackError` naming it.
     """
-    index = _index(folder)
-    entry = next((a for a in index["authorities"] if a["id"] == authority), None)
+    try:
+        packs = trusted_packs(folder, READS_MAJOR)
+        index = packs.read_json("index.json")
+        where = packs.folder / "index.json"
+        _check_version(index.get("format_version") if isinstance(index, dict) else None, where)
+        entries = _index_entries(index, where)
+    except (UntrustedPackError, PackError) as exc:
+        raise UnusablePackError(str(exc)) from None
+    entry = next((a for a in entries if a["id"] == authority), None)
     if entry is None:
-        known = [a["id"] for a in index["authorities"]]
+        known = [a["id"] for a in entries]
         hint = suggest(authority, known) or "the packs hold: " + ", ".join(known)
         raise PackError(f"no packs for the authority '{authority}' in {folder}: {hint}")
     if on is None:
-        return read_pack(folder / entry["current"]["json"])
+        return _read_trusted(packs, entry["current"]["json"])
     for pack in entry["packs"]:
         starts, ends = pack["effective_from"], pack["superseded_on"]
-        if date.fromisoformat(starts) <= on and (ends is None or on < date.fromisoformat(ends)):
-            return read_pack(folder / pack["json"])
+        if starts <= on and (ends is None or on < ends):
+            return _read_trusted(packs, pack["json"])
     first = entry["packs"][0]["effective_from"] if entry["packs"] else None
     raise PackError(
         f"no {authority} pack is in force on {on.isoformat()}"
-        + (f": the first takes effect on {first}" if first else "")
+        + (f": the first takes effect on {first.isoformat()}" if first else "")
     )
 
 
-def _index(folder: Path) -> dict[str, Any]:
-    path = folder / "index.json"
-    index = read_packs_json(path, PackError)
-    _check_version(index.get("format_version"), path)
-    return index
+class UnusablePackError(PackError):
+    """A packs folder or pack that must not be used: changed, foreign, unsafe or malformed."""
+
+
+def _read_trusted(packs: TrustedPacks, name: str) -> Pack:
+    try:
+        data = packs.read_json(name)
+    except UntrustedPackError as exc:
+        raise UnusablePackError(str(exc)) from None
+    try:
+        return pack_from_json(data)
+    except (PackError, TimescaleError, CalendarError) as exc:
+        raise UnusablePackError(f"{packs.folder / name}: {exc}") from None
+    except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+        raise UnusablePackError(
+            f"{packs.folder / name} is not a rule pack this evaluator can read: {exc!r:.200}"
+        ) from None
+
+
+def _index_entries(index: Any, where: Path) -> list[dict[str, Any]]:
+    """The authorities of ``index.json``, their dates parsed, or an error naming the file."""
+    try:
+        entries = []
+        for raw in index["authorities"]:
+            packs = [
+                {
+                    **p,
+                    "effective_from": _date(p["effective_from"]),
+                    "superseded_on": _date(p["superseded_on"]),
+                }
+                for p in raw["packs"]
+            ]
+            if not isinstance(raw["id"], str) or not isinstance(raw["current"]["json"], str):
+                raise TypeError("an authority's id and current pack must be text")
+            if not all(isinstance(p["json"], str) and p["effective_from"] for p in packs):
+                raise TypeError("every pack needs a file name and an effective date")
+            entries.append({**raw, "packs": packs})
+        return entries
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+        raise UntrustedPackError(
+            f"{where} is not a packs index this evaluator can read ({type(exc).__name__}: "
+            f"{exc!s:.200}); rebuild the packs"
+        ) from None
 
 
 def pack_from_json(data: Mapping[str, Any]) -> Pack:
     """A :class:`Pack` from a pack's parsed JSON."""
     _check_version(data.get("format_version"), data.get("pack", "pack"))
     first, last = (date.fromisoformat(data["horizon"][k]) for k in ("from", "to"))
+    if not (HORIZON_YEARS[0] <= first.year <= last.year <= HORIZON_YEARS[1]):
+        raise PackError(
+            f"its horizon {first.isoformat()} to {last.isoformat()} is not within the years "
+            f"{HORIZON_YEARS[0]} to {HORIZON_YEARS[1]}"
+        )
     calendar_data = data["calendar"]
     calendar = Calendar(
         id=calendar_data["id"],

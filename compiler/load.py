@@ -29,6 +29,7 @@ from typing import Any
 import yaml
 
 from compiler.errors import Finding, FindingsError, Location, error
+from compiler.safe_files import UnsafeFileError, read_regular
 from compiler.yaml_causes import likely_cause
 
 JsonPath = tuple[str | int, ...]
@@ -85,13 +86,19 @@ class Source:
         return self.location(path)
 
 
-def load(path: Path, *, fast: bool = True) -> Source:
+def load(path: Path, *, fast: bool = True, inside: Path | None = None) -> Source:
     """Load one YAML file strictly; raise :class:`FindingsError` with its position if it is bad.
 
     ``fast=False`` forces the pure-Python parser (the benchmark compares both).
+    ``inside`` is the corpus folder: a symbolic link leaving it is refused, and so is
+    anything but a regular file (see :mod:`compiler.safe_files`).
     """
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, inside=inside)
+    except UnsafeFileError as exc:
+        raise FindingsError(
+            [error("unsafe-file", f"not read: {exc.reason}", Location(path), exc.hint)]
+        ) from None
     except OSError as exc:
         raise FindingsError(
             [error("unreadable-file", f"cannot read the file: {exc.strerror}", Location(path))]
@@ -115,11 +122,15 @@ def load_text(text: str, path: Path, *, fast: bool = True) -> Source:
             ]
         )
     loader = yaml.CSafeLoader if fast and _FAST else yaml.SafeLoader
+    if _nesting_bound(text) > MAX_DEPTH:
+        _refuse_deep_nesting(text, path, loader)
     try:
         node = yaml.compose(text, Loader=loader)
     except yaml.MarkedYAMLError as exc:
         raise FindingsError([_syntax_finding(exc, text, path)]) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML always marks its errors
+    except yaml.reader.ReaderError as exc:  # a control character: PyYAML gives its offset
+        raise FindingsError([_control_character(exc, text, path)]) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks its other errors
         raise FindingsError([error("yaml-syntax", str(exc), Location(path, 1, 1))]) from None
     positions: dict[JsonPath, tuple[int, int]] = {}
     key_positions: dict[JsonPath, tuple[int, int]] = {}
@@ -166,6 +177,56 @@ def _decode(raw: bytes, path: Path) -> str:
         ) from None
 
 
+MAX_DEPTH = 100
+"""How deeply lists and mappings may nest. A standards document needs about ten levels;
+thousands crashed the loader (a RecursionError at about 490, a segmentation fault of
+the C composer at 100,000), so deeper files are refused before they are composed."""
+
+
+def _nesting_bound(text: str) -> int:
+    """A cheap upper bound on how deeply ``text`` nests, so most files skip the exact scan.
+
+    A nested block collection is indented further than its parent (a list under a key
+    may share its indentation), so two levels per distinct indentation, plus compact
+    ``- - x`` entries and every flow bracket, bounds the depth.
+    """
+    widths: set[int] = set()
+    compact = 0
+    for line in text.splitlines():
+        spaces = len(line) - len(line.lstrip(" "))
+        widths.add(spaces)
+        compact = max(compact, len(line) - spaces - len(line.lstrip(" -?")))
+    return 2 * len(widths) + compact + text.count("[") + text.count("{") + 2
+
+
+def _refuse_deep_nesting(text: str, path: Path, loader: type) -> None:
+    """Scan the parser's events (no recursion) and refuse nesting deeper than MAX_DEPTH."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=loader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    raise FindingsError(
+                        [
+                            error(
+                                "yaml-depth",
+                                f"lists and mappings nest more than {MAX_DEPTH} levels deep here",
+                                Location(path, mark.line + 1, mark.column + 1),
+                                "a standards file needs about ten levels: check the brackets "
+                                "and indentation",
+                            )
+                        ]
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.reader.ReaderError as exc:
+        raise FindingsError([_control_character(exc, text, path)]) from None
+    except yaml.MarkedYAMLError as exc:
+        raise FindingsError([_syntax_finding(exc, text, path)]) from None
+
+
 class _Repeated(Exception):
     """A node met twice while walking a composed tree: the file uses an alias."""
 
@@ -192,6 +253,20 @@ def _refuse_aliases(text: str, path: Path, loader: type) -> None:
                 )
     except yaml.MarkedYAMLError as exc:
         raise FindingsError([_syntax_finding(exc, text, path)]) from None
+
+
+def _control_character(exc: yaml.reader.ReaderError, text: str, path: Path) -> Finding:
+    """A character YAML does not allow (a control character), at its own line and column."""
+    before = text[: exc.position]
+    line = before.count("\n") + 1
+    column = exc.position - (before.rfind("\n") + 1) + 1
+    character = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[0])
+    return error(
+        "yaml-character",
+        f"the control character U+{character:04X} is not allowed in a standards file",
+        Location(path, line, column),
+        "delete it: text pasted from another program sometimes brings invisible characters",
+    )
 
 
 def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, path: Path) -> Finding:

@@ -58,6 +58,7 @@ class Withdrawal:
     reason: str
     moved_to: str = ""
     location: Location | None = field(default=None, compare=False)
+    confirm: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ class Rule:
     overrides: tuple[Override, ...] = ()
     timescale_location: Location | None = None
     withdrawn: Withdrawal | None = None
+    confirm: str = ""
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,7 @@ class NotRule:
     words: str
     reason: str
     location: Location
+    confirm: str = ""
 
 
 @dataclass(frozen=True)

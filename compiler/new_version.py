@@ -27,6 +27,7 @@ from compiler.errors import StandardsError
 from compiler.model import Corpus, Version
 from compiler.pipeline import compile_corpus
 from compiler.timescale.dates import add_months
+from compiler.validate import FIRST_YEAR, LAST_YEAR
 
 _VERSION = re.compile(r"^[0-9]+(\.[0-9]+)*$")
 _QUOTED_FIELDS = ("version",)
@@ -119,12 +120,21 @@ def start_new_version(
         raise NewVersionError(f"{authority_id} has no document '{document_id}' (it has: {known})")
     latest = document.latest
     version = version or next_version(latest.version)
-    if not _VERSION.match(version) or _key(version) <= _key(latest.version):
+    if (
+        len(version) > 40
+        or not _VERSION.fullmatch(version)
+        or _key(version) <= _key(latest.version)
+    ):
         raise NewVersionError(
             f"version '{version}' must be numbers with dots, above the latest ({latest.version})"
         )
     earliest = latest.effective_from + timedelta(days=1)
     effective = effective or max(today or date.today(), earliest)
+    if not FIRST_YEAR <= effective.year <= LAST_YEAR:
+        raise NewVersionError(
+            f"the effective date {effective.isoformat()} is outside the years {FIRST_YEAR} to "
+            f"{LAST_YEAR} that standards dates may use"
+        )
     if effective < earliest:
         raise NewVersionError(
             f"the new version must take effect after {latest.key} ({latest.effective_from})"

@@ -44,10 +44,11 @@ def compile_corpus(
     ``today`` is the date the checks judge review dates against (default: today).
     """
     files, findings = discover(root)  # which files, of which kind
+    inside = root if root.is_dir() else None  # links may not leave the corpus
     sources: list[tuple[str, Source]] = []
     for file in files:
         try:
-            source = load(file.path, fast=fast)  # load: strict YAML with positions
+            source = load(file.path, fast=fast, inside=inside)  # load: strict YAML with positions
         except FindingsError as failed:
             findings.extend(failed.findings)
             continue

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from compiler.calendar import load_calendar
+from compiler.calendar import CalendarError, load_calendar
 from compiler.errors import Location
 from compiler.model import Authority, Corpus, Rule, Subject, Version
 from compiler.rules.applying import applicable as rules_applicable
@@ -41,10 +41,20 @@ class ScenarioResult:
 def run_scenarios(corpus: Corpus, authority: Authority) -> list[ScenarioResult]:
     """Every scenario case of ``authority``, run against the corpus."""
     return [
-        run_case(corpus, authority, case, where)
+        _run_within_the_calendar(corpus, authority, case, where)
         for scenario in authority.scenarios
         for case, where in zip(scenario.cases, scenario.locations, strict=True)
     ]
+
+
+def _run_within_the_calendar(
+    corpus: Corpus, authority: Authority, case: Mapping[str, Any], where: Location
+) -> ScenarioResult:
+    """:func:`run_case`, with a case dated outside the calendar's years failing, not crashing."""
+    try:
+        return run_case(corpus, authority, case, where)
+    except CalendarError as outside:
+        return ScenarioResult(authority.id, case["name"], where, (str(outside),))
 
 
 def run_case(

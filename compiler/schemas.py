@@ -10,12 +10,13 @@ step with the data (``python -m compiler.schemas`` rewrites it).
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import jsonschema_rs
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
@@ -130,10 +131,24 @@ def registry(folder: Path | None = None) -> Registry:
     resources = []
     for name in [*SCHEMA_FILES.values(), VOCABULARY_SCHEMA]:
         contents = json.loads((folder / name).read_text(encoding="utf-8"))
+        contents.pop("$schema", None)  # all are 2020-12; kept, jsonschema would swap our validator
         resources.append(
             (name, Resource.from_contents(contents, default_specification=DRAFT202012))
         )
     return Registry().with_resources(resources)
+
+
+def _pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Any:
+    """``pattern`` as JSON Schema means it: ``$`` is the end of the text, not before a last
+    line break (Python's ``re`` lets "1.0\\n" match ``^[0-9.]+$``; jsonschema-rs does not)."""
+    if not isinstance(instance, str):
+        return
+    found = re.search(pattern, instance)
+    if found is None or (pattern.endswith("$") and found.end() != len(instance)):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_StrictPatterns = validators.extend(Draft202012Validator, {"pattern": _pattern})
 
 
 @cache
@@ -141,7 +156,7 @@ def validator(kind: str) -> Draft202012Validator:
     """A validator for authority, document, scenario or timescale files, or for diffs."""
     name = SCHEMA_FILES[kind]
     schema = registry().contents(name)
-    return Draft202012Validator(
+    return _StrictPatterns(
         {"$ref": name, **{k: v for k, v in schema.items() if k == "$schema"}},
         registry=registry(),
         format_checker=Draft202012Validator.FORMAT_CHECKER,

@@ -130,6 +130,14 @@ def _finding(source: Source, err: ValidationError) -> Finding:
             _type_hint(err.instance, expected),
         )
     if _is_date_error(err):
+        if _outside_the_years(err.instance):
+            return error(
+                "schema-date",
+                f"'{err.instance}' for '{field}' is outside the years {FIRST_YEAR} to {LAST_YEAR}",
+                where,
+                "dates in standards fall between 1900 and 2200: check the year for a typing "
+                "mistake",
+            )
         return error(
             "schema-date",
             f"'{err.instance}' is not a valid date for '{field}'",
@@ -142,6 +150,14 @@ def _finding(source: Source, err: ValidationError) -> Finding:
             f"'{err.instance}' is not a web address",
             where,
             "write the full address starting with https:// (or http://)",
+        )
+    if err.validator == "maxLength":
+        return error(
+            "schema-length",
+            f"'{field}' may be at most {err.validator_value} characters long; this one has "
+            f"{len(str(err.instance)):,}",
+            where,
+            _describe_property(err.schema, "") or "shorten it",
         )
     if (err.validator == "pattern" and field in ("id", "rule", "version")) or _is_id(err):
         return _bad_id(field, err, where)
@@ -201,10 +217,23 @@ def _bad_id(field: str, err: ValidationError, where: Location) -> Finding:
     )
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+"""The years a date in a standards file may fall in (the schemas' date pattern says the same):
+far wider than any standard needs, and far enough inside Python's years 1-9999 that counting
+a century of timescales from any of them stays in range."""
+
+
+def _outside_the_years(value: object) -> bool:
+    text = str(value)
+    if not (len(text) == 10 and text[:4].isdigit() and text[4] == "-"):
+        return False
+    return not FIRST_YEAR <= int(text[:4]) <= LAST_YEAR
+
+
 def _is_date_error(err: ValidationError) -> bool:
     if err.validator == "format":
         return err.validator_value == "date"
-    return err.validator == "pattern" and "[0-9]{4}-[0-9]{2}-[0-9]{2}" in str(err.validator_value)
+    return err.validator == "pattern" and "-[0-9]{2}-[0-9]{2}$" in str(err.validator_value)
 
 
 def _is_id(err: ValidationError) -> bool:

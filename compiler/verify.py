@@ -21,16 +21,84 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import stat
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from compiler.errors import StandardsError
+from compiler.safe_files import UnsafeFileError, confined, read_regular
 
 MANIFEST = "manifest.json"
 
 
 class ManifestError(StandardsError):
     """A folder with no readable manifest: nothing in it can be checked."""
+
+
+class UntrustedPackError(StandardsError):
+    """A packs file that is not exactly what the build wrote: changed, foreign or unsafe."""
+
+
+@dataclass(frozen=True)
+class TrustedPacks:
+    """A packs folder whose manifest was read; each file is checked against it as it is read.
+
+    Every consumer of packs (``due``, ``audit``) reads through this, so a pack
+    changed by one byte, a file the build did not write, or a path that leaves
+    the folder is refused before a date is computed from it.
+    """
+
+    folder: Path
+    digests: dict[str, str]
+
+    def read_json(self, name: str) -> Any:
+        """The parsed JSON of the file ``name`` (relative), if its SHA-256 matches the manifest."""
+        try:
+            path = confined(self.folder, name)
+            raw = read_regular(path, inside=self.folder)
+        except UnsafeFileError as exc:
+            raise UntrustedPackError(f"{exc.path}: not used: {exc.reason}; {exc.hint}") from None
+        except FileNotFoundError:
+            raise UntrustedPackError(
+                f"{self.folder / name}: missing, though the packs name it; rebuild the packs"
+            ) from None
+        except OSError as exc:
+            raise UntrustedPackError(
+                f"{self.folder / name}: cannot be read: {exc.strerror}"
+            ) from None
+        expected = self.digests.get(name)
+        if expected is None:
+            raise UntrustedPackError(
+                f"{path}: not in {MANIFEST}, so not written by the build; rebuild the packs"
+            )
+        if hashlib.sha256(raw).hexdigest() != expected:
+            raise UntrustedPackError(
+                f"{path}: changed since the build (its SHA-256 does not match {MANIFEST}); "
+                "rebuild the packs or copy them again, and run `standards verify`"
+            )
+        try:
+            return json.loads(raw.decode("utf-8"))
+        except (ValueError, RecursionError) as exc:  # not UTF-8, not JSON, a 5000-digit number
+            raise UntrustedPackError(f"{path} cannot be read as JSON: {_clip(str(exc))}") from None
+
+
+def trusted_packs(folder: Path, reads_major: int) -> TrustedPacks:
+    """The packs folder ``folder`` (or its ``packs`` sub-folder), its manifest read and checked.
+
+    Refuses a folder with no manifest, or one written in a format version whose major
+    number is not ``reads_major``.
+    """
+    folder = packs_folder(folder)
+    data = read_packs_json(folder / MANIFEST, UntrustedPackError)
+    version = data.get("format_version") if isinstance(data, dict) else None
+    if not isinstance(version, str) or version.split(".")[0] != str(reads_major):
+        raise UntrustedPackError(
+            f"{folder / MANIFEST}: format version {_clip(repr(version))} cannot be read here, "
+            f"which reads {reads_major}.x; use a matching version of the standards tool"
+        )
+    return TrustedPacks(folder, _manifest(folder / MANIFEST, UntrustedPackError))
 
 
 def verify_packs(folder: Path) -> list[str]:
@@ -40,11 +108,18 @@ def verify_packs(folder: Path) -> list[str]:
     """
     folder = packs_folder(folder)
     expected = _manifest(folder / MANIFEST)
-    present = {path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()}
+    special = _special_files(folder)
+    present = {
+        path.relative_to(folder).as_posix()
+        for path in folder.rglob("*")
+        if not path.is_dir() or path.is_symlink()
+    }
     present.discard(MANIFEST)
     problems = []
     for name in sorted(expected.keys() | present):
-        if _outside(name):
+        if name in special:
+            problems.append(f"{name}: {special[name]}, not a regular file of the build")
+        elif _outside(name):
             problems.append(f"{name}: not a file inside the packs folder (the manifest is wrong)")
         elif name not in present:
             problems.append(f"{name}: missing (the manifest lists it)")
@@ -67,23 +142,44 @@ def packs_folder(folder: Path) -> Path:
 def read_packs_json(path: Path, error: type[StandardsError]) -> Any:
     """A JSON file of a packs folder, or ``error`` saying plainly why it cannot be read."""
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(read_regular(path, inside=path.parent).decode("utf-8"))
     except FileNotFoundError:
         raise error(
             f"no {path.name} in {path.parent}: give the packs folder that `standards build` "
             "wrote (for example build/packs)"
         ) from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise error(f"{path} cannot be read as JSON: {exc}") from None
+    except UnsafeFileError as exc:
+        raise error(f"{path}: not read: {exc.reason}; {exc.hint}") from None
+    except OSError as exc:
+        raise error(f"{path} cannot be read: {exc.strerror}") from None
+    except (ValueError, RecursionError) as exc:  # not UTF-8, not JSON, a 5000-digit number
+        raise error(f"{path} cannot be read as JSON: {_clip(str(exc))}") from None
 
 
-def _manifest(path: Path) -> dict[str, str]:
-    data = read_packs_json(path, ManifestError)
+def _clip(text: str, limit: int = 200) -> str:
+    """At most ``limit`` characters of ``text``: messages never quote a whole hostile file."""
+    return text if len(text) <= limit else text[:limit] + f"... ({len(text) - limit} more)"
+
+
+def _special_files(folder: Path) -> dict[str, str]:
+    """Every entry under ``folder`` that is not a plain file or folder, with what it is."""
+    found = {}
+    for path in folder.rglob("*"):
+        mode = os.lstat(path).st_mode
+        if stat.S_ISLNK(mode):
+            found[path.relative_to(folder).as_posix()] = "a symbolic link"
+        elif not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+            found[path.relative_to(folder).as_posix()] = "a special file (FIFO, socket or device)"
+    return found
+
+
+def _manifest(path: Path, error: type[StandardsError] = ManifestError) -> dict[str, str]:
+    data = read_packs_json(path, error)
     files = data.get("files") if isinstance(data, dict) else None
     if not isinstance(files, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in files.items()
     ):
-        raise ManifestError(f"{path} has no 'files' mapping of file names to SHA-256 digests")
+        raise error(f"{path} has no 'files' mapping of file names to SHA-256 digests")
     return files
 
 
@@ -93,4 +189,10 @@ def _outside(name: str) -> bool:
 
 
 def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """The SHA-256 of a file, or a description of why it has none (too large, unreadable)."""
+    try:
+        return hashlib.sha256(read_regular(path)).hexdigest()
+    except UnsafeFileError as exc:
+        return f"not read: {exc.reason}"
+    except OSError as exc:
+        return f"not read: {exc.strerror}"

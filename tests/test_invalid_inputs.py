@@ -117,7 +117,11 @@ EXPECTED = {
 
 
 def test_every_fixture_has_an_expectation() -> None:
-    files = {str(p.relative_to(INVALID)) for p in INVALID.rglob("*.yaml")}
+    files = {
+        str(p.relative_to(INVALID))
+        for p in INVALID.rglob("*.yaml")
+        if p.relative_to(INVALID).parts[0] != "catalogue"  # test_bad_input_catalogue's inputs
+    }
     assert files == set(EXPECTED)
     assert len(files) >= 25
 

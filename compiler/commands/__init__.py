@@ -5,6 +5,7 @@ from compiler.commands.build import build
 from compiler.commands.check import check
 from compiler.commands.diff import diff
 from compiler.commands.due import due_command
+from compiler.commands.import_document import import_command
 from compiler.commands.init import init_command
 from compiler.commands.new_version import new_version
 from compiler.commands.serve import serve
@@ -21,6 +22,7 @@ COMMANDS = (
     compare,
     diff,
     new_version,
+    import_command,
     build,
     serve,
     verify,

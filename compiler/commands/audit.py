@@ -16,6 +16,7 @@ from compiler.audit_report import render_audit, summarise
 from compiler.cases import CasesError, read_cases
 from compiler.commands.options import DATE, packs_option
 from compiler.evaluate import PackError, open_pack
+from compiler.safe_files import UnsafeFileError, read_regular
 from compiler.write import write_file_atomically
 
 
@@ -87,12 +88,18 @@ def audit_command(
 
     Example: standards audit cases.csv --authority st-helens --on 2026-01-09 --out result.csv
     """
+    for written in (out, summary_json):
+        if written is not None and _same_file(written, cases):
+            _refuse(
+                f"error: {written} is the table being audited: give --out and --summary-json "
+                "a file of their own, so the cases are not overwritten"
+            )
     try:
         pack = open_pack(packs, authority, on.date())
     except PackError as exc:
         _refuse(f"error: {exc}")
     try:
-        table = read_cases(cases.read_text(encoding="utf-8"), pack)
+        table = read_cases(read_regular(cases).decode("utf-8"), pack)
         table, assumed = assume(table, on.date(), {rule.event for rule in pack.rules})
         result = run_audit(table, pack, on.date())
     except CasesError as exc:  # the header or the whole table: line 1
@@ -101,6 +108,10 @@ def audit_command(
         _refuse(f"error: {exc}")
     except UnicodeDecodeError as exc:
         _refuse(f"{cases}: error: byte {exc.start} is not UTF-8; save the table as CSV (UTF-8)")
+    except UnsafeFileError as exc:
+        _refuse(f"{cases}: error: not read: {exc.reason}; {exc.hint}")
+    except OSError as exc:
+        _refuse(f"{cases}: error: cannot be read: {exc.strerror}")
     text = render_audit(result)
     summary = summarise(result)
     try:
@@ -122,6 +133,14 @@ def audit_command(
         click.echo(line, err=True)
     if summary.unreadable:
         sys.exit(1)
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    """Whether two paths name one file (through links, or by different spellings)."""
+    try:
+        return first.exists() and first.samefile(second)
+    except OSError:
+        return False
 
 
 def _refuse(message: str) -> NoReturn:

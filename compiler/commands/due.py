@@ -12,7 +12,15 @@ import click
 from compiler.assumptions import counts_in_working_days, overdue_words, working_days_late
 from compiler.calendar import Calendar
 from compiler.commands.options import DATE, format_option, packs_option
-from compiler.evaluate import Due, Pack, PackError, due, open_pack, subject_of
+from compiler.evaluate import (
+    Due,
+    Pack,
+    PackError,
+    UnusablePackError,
+    due,
+    open_pack,
+    subject_of,
+)
 from compiler.timescale.compare import spoken
 
 
@@ -114,7 +122,9 @@ def due_command(
     --from is the date of the event the rule counts from; an activity stands
     for the event it implies (a statutory visit is the visit that "within 24
     hours of the visit" counts from; the list is in standards audit --help).
-    Exit status 1 if no rule applies or the pack cannot answer.
+    Exit status 1 if no rule applies or the pack cannot answer; 2 if a packs
+    file is not exactly what the build wrote (checked against
+    packs/manifest.json before use).
 
     Example: standards due --authority gloucestershire --subject child_protection
     --activity statutory_visit --from 2025-12-01 --last 2025-12-19 --on 2026-01-09
@@ -125,6 +135,9 @@ def due_command(
     try:
         pack = open_pack(packs, authority, day)
         results = due(pack, subject, activity, start.date(), happened, _facts(facts), phase_ends)
+    except UnusablePackError as exc:  # changed, foreign or unsafe: nothing is computed
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
     except PackError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -15,10 +16,33 @@ from compiler.errors import FindingsError
 from compiler.resources import shown
 
 
+def _address(context: click.Context, parameter: click.Parameter, value: str) -> str:
+    """HOST:PORT with a port from 0 to 65535 (a bad port was an internal error)."""
+    host, sign, port = value.rpartition(":")
+    if not sign or not host or not port.isdigit() or not 0 <= int(port) <= 65535:
+        raise click.BadParameter(
+            f"'{value}': write HOST:PORT with a port from 0 to 65535, such as 127.0.0.1:8000"
+        )
+    return value
+
+
+def _stop_on_terminate() -> None:
+    """Treat SIGTERM as Ctrl+C, so the temporary folders are removed on the way out."""
+
+    def stop(_signal: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+
+
 @click.command()
 @click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
 @click.option(
-    "--address", default="127.0.0.1:8000", show_default=True, help="Where to serve the preview."
+    "--address",
+    default="127.0.0.1:8000",
+    show_default=True,
+    callback=_address,
+    help="Where to serve the preview.",
 )
 def serve(path: Path | None, address: str) -> None:
     """Preview the guidance site built from PATH, rebuilt each time a file is saved.
@@ -32,6 +56,7 @@ def serve(path: Path | None, address: str) -> None:
     Example: standards serve standards/st-helens
     """
     root = standards_or_here(path).resolve()
+    _stop_on_terminate()
     with tempfile.TemporaryDirectory(prefix="standards-serve-") as folder:
         staging = Path(folder)
         try:

@@ -10,6 +10,7 @@ import click
 
 from compiler.calendar import CalendarError, load_calendar
 from compiler.commands.options import DATE, format_option
+from compiler.errors import clip
 from compiler.timescale.compare import compare as compare_timescales
 from compiler.timescale.compare import spoken
 from compiler.timescale.due import schedule
@@ -50,7 +51,7 @@ def _read(phrase: str, event: str | None) -> Timescale:
                 raise
             return parse_timescale(phrase, event="event")
     except TimescaleError as exc:
-        click.echo(f"error: cannot read '{phrase}': {exc.message}", err=True)
+        click.echo(clip(f"error: cannot read '{phrase}': {exc.message}"), err=True)
         for reading in exc.readings:
             click.echo(f"    reading: {reading}", err=True)
         sys.exit(1)
@@ -77,7 +78,13 @@ calendar_option = click.option(
 @click.argument("phrase")
 @click.option("--from", "start", type=DATE, help="Start date, YYYY-MM-DD.")
 @click.option("--event", help="The start event when the phrase does not name one.")
-@click.option("--count", default=6, show_default=True, help="How many occurrences to show.")
+@click.option(
+    "--count",
+    default=6,
+    show_default=True,
+    type=click.IntRange(1, 100),
+    help="How many occurrences to show (1 to 100).",
+)
 @calendar_option
 @fact_option
 @format_option
@@ -101,7 +108,15 @@ def timescale(
     due: list[date] = []
     if start is not None:
         calendar = load_calendar(calendar_id)
-        due = list(schedule(parsed, start.date(), calendar, _facts(facts), occurrences=count))
+        try:
+            due = list(schedule(parsed, start.date(), calendar, _facts(facts), occurrences=count))
+        except (OverflowError, ValueError):  # dates past the year 9999
+            click.echo(
+                f"error: {count} occurrences of '{phrase}' run past the year 9999, the last "
+                "date the calendar holds: ask for fewer with --count",
+                err=True,
+            )
+            sys.exit(2)
     if output == "json":
         click.echo(
             json.dumps(
@@ -124,7 +139,13 @@ def timescale(
 @click.command()
 @click.argument("first")
 @click.argument("second")
-@click.option("--horizon", default=20, show_default=True, help="Years of start dates to compare.")
+@click.option(
+    "--horizon",
+    default=20,
+    show_default=True,
+    type=click.IntRange(1, 100),
+    help="Years of start dates to compare (1 to 100).",
+)
 @click.option("--event", help="The start event when the phrases do not name one.")
 @calendar_option
 @fact_option

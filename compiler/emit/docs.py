@@ -21,6 +21,7 @@ import yaml
 
 from compiler.emit.pages import PAGES, Page, Site
 from compiler.emit.templates import environment
+from compiler.emit.text import without_controls
 from compiler.resources import bundled
 
 if TYPE_CHECKING:
@@ -126,7 +127,7 @@ def _nav(pages: Iterable[Page]) -> list[Any]:
             continue
         node = root
         for section in page.nav:
-            node = node.setdefault(html.escape(section, quote=False), {})
+            node = node.setdefault(html.escape(without_controls(section), quote=False), {})
         node[str(page.path)] = None
     return _as_list(root)
 

@@ -258,6 +258,15 @@ def _csv_row(rule: dict[str, Any]) -> tuple[str, ...]:
 
 
 def _cell(value: str) -> str:
+    return spreadsheet_safe(value)
+
+
+def spreadsheet_safe(value: str) -> str:
+    """``value`` with a leading apostrophe if a spreadsheet would run it as a formula.
+
+    >>> print(spreadsheet_safe("=HYPERLINK(1)"), spreadsheet_safe("+cmd|x"), spreadsheet_safe("C1"))
+    '=HYPERLINK(1) '+cmd|x C1
+    """
     return "'" + value if value.startswith(_FORMULA_STARTS) else value
 
 

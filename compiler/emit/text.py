@@ -31,7 +31,9 @@ _SYNTAX = set("\\`*_{}[]#|~^")
 """Characters that Markdown, attr_list or tables can read as syntax anywhere in a line; the
 rest (``- + = : / ! >`` and digits) are syntax only at the start of a line."""
 _LIST_ITEM = re.compile(r"^[0-9]+[.)](\s|$)")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+"""Control characters, and the bidirectional embeddings, overrides and isolates (U+202A-E,
+U+2066-9) that make text display in an order other than it reads ("Trojan Source")."""
 _ANCHOR = re.compile(r"^[a-z0-9]+(-{1,2}[a-z0-9]+)*$")
 _PATH = re.compile(r"^[A-Za-z0-9._/-]+(#[a-z0-9]+(-{1,2}[a-z0-9]+)*)?$")
 _SCHEMES = ("http", "https", "mailto")
@@ -63,6 +65,15 @@ def _escape_line(line: str) -> str:
     plain = head.isalpha() or (head.isdigit() and not _LIST_ITEM.match(line))
     first = head if plain else _ENTITIES.get(head, f"&#{ord(head)};")
     return first + line[1:].translate(_ESCAPES)
+
+
+def without_controls(text: object) -> str:
+    """``text`` without control characters or bidirectional overrides, for any title.
+
+    >>> without_controls("Walsall \u202etxt.exe")
+    'Walsall txt.exe'
+    """
+    return _CONTROL.sub("", str(text))
 
 
 def markdown_inline(text: object) -> Markup:
@@ -126,11 +137,14 @@ def web_link(url: object) -> Markup | None:
     'https://example.org/a%20b%29'
     >>> web_link("javascript:alert(1)") is None
     True
+    >>> str(web_link("https://example.org/children's-guide"))
+    'https://example.org/children%27s-guide'
+
     """
     text = str(url).strip()
     if urlsplit(text).scheme.lower() not in _SCHEMES:
         return None
-    return Markup(quote(text, safe="/:?#[]@!$&'*+,;=%-._~"))
+    return Markup(quote(text, safe="/:?#[]@!$&*+,;=%-._~"))  # an apostrophe could end it
 
 
 def trusted(text: object) -> Markup:

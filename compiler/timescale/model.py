@@ -32,6 +32,18 @@ from typing import Any
 from compiler.errors import StandardsError
 
 UNITS = ("hours", "working_hours", "days", "working_days", "weeks", "months", "years")
+LONGEST_YEARS = 100
+LONGEST = {
+    "hours": 24 * 36_525,
+    "working_hours": 24 * 36_525,
+    "days": 36_525,
+    "working_days": 26_100,
+    "weeks": 5_218,
+    "months": 1_200,
+    "years": LONGEST_YEARS,
+}
+"""The largest amount of each unit: about a century. Nothing a standard times is longer, and
+with dates bounded to the years 1900-2200 every count stays inside the calendar's range."""
 PERIODS = ("week", "calendar_month", "year")
 
 Conditions = tuple[tuple[str, bool], ...]
@@ -81,6 +93,13 @@ class Duration:
         if isinstance(self.amount, bool) or not isinstance(self.amount, int) or self.amount < 1:
             raise TimescaleError(
                 f"an amount of time must be a whole number of at least 1, not {self.amount!r}"
+            )
+        if self.amount > LONGEST[self.unit] or (self.working_days or 0) > LONGEST["working_days"]:
+            raise TimescaleError(
+                f"{self.amount} {self.unit.replace('_', ' ')} is longer than "
+                f"{LONGEST_YEARS} years, the longest amount of time a timescale may give "
+                f"(at most {LONGEST[self.unit]:,} {self.unit.replace('_', ' ')}): check for a "
+                "typing mistake"
             )
         if self.unit == "working_hours":
             if self.working_days is None or self.working_days < 1:

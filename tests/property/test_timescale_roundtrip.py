@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from compiler.timescale.format import format_timescale
 from compiler.timescale.model import (
+    LONGEST,
     PERIODS,
     UNITS,
     Count,
@@ -34,9 +35,11 @@ amounts = st.integers(1, 30) | st.integers(1, LARGEST_NUMBER)
 
 @st.composite
 def any_duration(draw: st.DrawFn) -> Duration:
+    """Any amount up to the longest a timescale may give (about a century) of any unit."""
     unit = draw(st.sampled_from(UNITS))
-    working_days = draw(amounts) if unit == "working_hours" else None
-    return Duration(draw(amounts), unit, working_days)
+    longest = st.integers(1, 30) | st.integers(1, LONGEST[unit])
+    working_days = draw(st.integers(1, 30) | st.integers(1, LONGEST["working_days"]))
+    return Duration(draw(longest), unit, working_days if unit == "working_hours" else None)
 
 
 conditions = st.dictionaries(st.sampled_from(FACTS), st.booleans(), max_size=3).map(

@@ -96,6 +96,7 @@ def _page(site: Site, authority: Authority, current: Version) -> Page:
             source=source,
             source_link=web_link(source.url) if source.url else None,
             sections=sections,
+            confirmations=to_confirm(current),
             kinds=KIND_LABELS,
             changes=changes_page(authority, current)
             if previous_version(authority, current) is not None
@@ -103,6 +104,31 @@ def _page(site: Site, authority: Authority, current: Version) -> Page:
         ),
         nav=None,
     )
+
+
+def to_confirm(current: Version) -> list[tuple[str, str, str]]:
+    """``(statement id, what, what to confirm)`` for every reading still marked ``confirm``.
+
+    An imported draft carries one per guess; the page lists them at the top, so a
+    principal social worker reviewing the draft sees what is left to do.
+    """
+    return [
+        (statement.id, what, confirm)
+        for statement in current.all_statements()
+        for what, confirm in [
+            *((f"rule {rule.id}", rule.confirm) for rule in statement.rules),
+            *((f"words '{item.words}'", item.confirm) for item in statement.not_rules),
+            *(
+                (f"withdrawal of {what}", marked.confirm)
+                for what, marked in (
+                    ("the statement", statement.withdrawn),
+                    *((f"rule {rule.id}", rule.withdrawn) for rule in statement.rules),
+                )
+                if marked is not None
+            ),
+        ]
+        if confirm
+    ]
 
 
 def _rule_view(site: Site, authority: Authority, rule: Rule, on: date, statutory: bool) -> RuleView:
