@@ -43,12 +43,15 @@ OUTPUT_COLUMNS = (
     "status",
     "days_overdue",
     "binding",
+    "working_days_overdue",
 )
 """The result table's columns. status: overdue, due (on or after the audit date), done (nothing
 more is due) or not_started (no rule's clock has started for the case: its other columns are empty).
 binding: true on the row whose next due date is the earliest of the case's rules for the activity
 (ties: a statutory rule, then the first by id), the date a system must schedule by; every rule that
-applies, local and statutory, has its own row.
+applies, local and statutory, has its own row. days_overdue counts calendar days;
+working_days_overdue, only for a rule whose timescale counts working days, the working days in
+the same span.
 """
 
 _SHIFT = 16  # bits for a day within the horizon (41 years < 2**16 days)

@@ -585,7 +585,8 @@ def test_unknown_event_is_quoted_whole_with_suggestions() -> None:
     error = refusal("within 24 hours of the visitt", None)
     assert error.message == (
         "could not read 'the visitt' at column 20: it names no event in the vocabulary; "
-        "did you mean 'the visit' or 'a visit' or 'the failed visit'?"
+        "did you mean 'the visit' or 'a visit' or 'the failed visit'? "
+        "(standards vocabulary events lists them all)"
     )
     assert error.column == 20
 
@@ -594,7 +595,10 @@ def test_unknown_condition_is_quoted() -> None:
     error = refusal("weekly for the first month, then fortnightly where the moon is full")
     assert error.message == (
         "could not read 'the moon is full' at column 52: it names no condition in the "
-        "vocabulary (see schema/vocabulary/conditions.yaml)"
+        "vocabulary; timescales that read look like 'weekly for the first month, then "
+        "fortnightly where approved by the manager', 'at least every 10 working days from the "
+        "start of the plan' or 'within one week of the start of the placement, then every 6 "
+        "weeks' (standards vocabulary conditions lists them all)"
     )
     assert error.column == 52
 
@@ -624,7 +628,10 @@ def test_unknown_condition_is_quoted() -> None:
         ("within 24 hours of", "the timescale ends too early at column 19: expected an event", 19),
         (
             "every 10 working days blah",
-            "could not read 'blah' at column 23: expected the end of the timescale",
+            "could not read 'blah' at column 23: expected the end of the timescale; timescales "
+            "that read look like 'at least every 10 working days from the start of the plan', "
+            "'within 5 working days of the visit' or 'at least 5 working days before the "
+            "conference'",
             23,
         ),
         (

@@ -10,6 +10,7 @@ from typing import NoReturn
 
 import click
 
+from compiler.assumptions import assume
 from compiler.audit import audit as run_audit
 from compiler.audit_report import render_audit, summarise
 from compiler.cases import CasesError, read_cases
@@ -66,14 +67,28 @@ def audit_command(
     (its case_id and group) has the latest facts and qualifiers its rows state.
 
     \b
+    What is assumed, and said in the summary:
+    - an activity that happened is also the event its name implies, so a statutory_visit row
+      starts the clock of "within 24 hours of the visit": statutory_visit, additional_visit,
+      initial_visit, unannounced_visit and revisit_after_failed_visit imply visit;
+      initial_child_protection_conference and review_conference imply
+      child_protection_conference; first_core_group, core_group, cin_meeting and
+      family_action_meeting imply meeting; looked_after_review implies review;
+      child_and_family_assessment and early_help_assessment imply assessment_completed;
+    - a row dated after --on has not happened on that day: it is listed by line and left
+      out, not judged as if it had happened.
+
+    \b
     The result (CSV, one row per case and rule that applies and has started):
       case_id,group,activity,rule,strength,clock_event,clock_started,last_done,next_due,
-      status,days_overdue,binding
+      status,days_overdue,binding,working_days_overdue
     status is overdue, due, done (nothing more is due) or not_started (no rule's clock has
     started for the case). Every rule that applies has a row, statutory rules beside local
     ones; binding is true on the row with the earliest next_due of the case's rules for the
-    activity: the date to schedule by. A summary goes to standard error. A row that cannot be
-    read is reported there with its line number and left out; the exit status is then 1.
+    activity: the date to schedule by. days_overdue counts calendar days;
+    working_days_overdue, for a rule whose timescale counts working days, the working days.
+    A summary goes to standard error. A row that cannot be read is reported there with its
+    line number and left out; the exit status is then 1.
     If nothing can be judged (no pack, a bad header) it says why and exits 2.
 
     Instead of CASES, --ssd reads the Standard Safeguarding Dataset from a database (a .duckdb
@@ -105,6 +120,7 @@ def audit_command(
         return
     try:
         table = read_cases(read_regular(cases).decode("utf-8"), pack)
+        table, assumed = assume(table, on.date(), {rule.event for rule in pack.rules})
         result = run_audit(table, pack, on.date())
     except CasesError as exc:  # the header or the whole table: line 1
         _refuse(f"{cases}:1: error: {exc}")
@@ -124,7 +140,8 @@ def audit_command(
         else:
             write_file_atomically(out, text)
         if summary_json is not None:
-            write_file_atomically(summary_json, json.dumps(summary.as_json(), indent=2) + "\n")
+            facts = {**summary.as_json(), **assumed.as_json()}
+            write_file_atomically(summary_json, json.dumps(facts, indent=2) + "\n")
     except OSError as exc:
         _refuse(f"error: could not write {exc.filename}: {exc.strerror}")
     for problem in summary.unreadable:
@@ -132,6 +149,8 @@ def audit_command(
     click.echo(
         summary.text(str(cases), on.date().isoformat(), f"{authority} {pack.name}"), err=True
     )
+    for line in assumed.lines(on.date()):
+        click.echo(line, err=True)
     if summary.unreadable:
         sys.exit(1)
 

@@ -19,6 +19,14 @@ from compiler.timescale.forms import nearest_forms
 from compiler.timescale.model import Timescale, TimescaleError
 from compiler.timescale.parse import TimescaleReading, parse_timescale, read_timescale
 
+RELATION_WORDS = {
+    "equivalent": "equivalent to",
+    "stricter": "stricter than",
+    "looser": "looser than",
+    "incomparable": "incomparable with",
+}
+"""How a comparison reads in English: 'A is looser than B'."""
+
 CALENDARS = ("england-and-wales", "scotland", "northern-ireland")
 
 
@@ -225,6 +233,7 @@ def compare(
             )
         )
         return
-    click.echo(f"'{label_a}' is {result.relation} compared with '{label_b}'")
+    mixed = " (earlier on some dates, later on others)" if result.relation == "incomparable" else ""
+    click.echo(f"'{label_a}' is {RELATION_WORDS[result.relation]} '{label_b}'{mixed}")
     for text in witnesses:
         click.echo(f"  {text}")

@@ -109,9 +109,9 @@ def read_timescale(
         )
     reader = _Reader(text, lexicon(vocabulary or bundled_vocabulary()))
     build = reader.timescale()
-    timescale = build(reader.resolve_event(event))
-    if reader.ambiguities:
+    if reader.ambiguities:  # before the event: a bare 'monthly' first needs its reading
         raise ambiguity.ambiguity_error(text, reader.ambiguities)
+    timescale = build(reader.resolve_event(event))
     if reader.inclusive_at is not None:
         timescale = counted_inclusively(timescale, reader.inclusive_at)
     token, message = reader.rule_condition_at or (None, "")

@@ -179,6 +179,8 @@ def damaged_shorthand(draw: st.DrawFn) -> str:
 @example("", None)
 @example("9" * 5000 + " days", "visit")  # int() refuses over 4300 digits with a ValueError
 @example("monthly (", "visit")
+@example("monthly", None)  # its two readings are said before the missing event
+@example("every month from accommodation first being provided", "visit")  # and before a clash
 @example("within 1½ hours of the visit", None)
 @example("twice a month from the start of the plan, then weekly", None)
 @example("within 48 working hours (", "visit")
@@ -190,7 +192,13 @@ def test_any_text_reads_or_is_refused_with_a_column(text: str, event: str | None
     except TimescaleError as error:
         assert 0 <= error.column <= len(text) + 1
         for reading in error.readings:  # every reading of an ambiguous phrase reads
-            parse_timescale(reading, event)
+            try:
+                parse_timescale(reading, event)
+            except TimescaleError as unread:  # the ambiguity is said first, then the event
+                assert any(
+                    words in unread.message
+                    for words in ("which event starts the clock", "make them agree")
+                ), unread.message
     else:
         assert parse_timescale(format_timescale(timescale)) == timescale
 
