@@ -60,7 +60,7 @@ def test_a_misspelt_group_in_check_suggests_the_term_and_the_full_list(tmp_path:
     document = mistaken(tmp_path, "{group: child_in_need}", "{group: child_in_ned}")
     assert f"{document}:35:30: error: unknown group 'child_in_ned'\n" + (
         "    hint: did you mean 'child_in_need' or 'child_in_care'? (standards vocabulary groups "
-        "lists them all)"
+        "lists them all); or define the authority's own term in its vocabulary.yaml"
     ) in rendered(document)
 
 
