@@ -17,6 +17,7 @@ same output, byte for byte.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 
@@ -42,12 +43,15 @@ OUTPUT_COLUMNS = (
     "status",
     "days_overdue",
     "binding",
+    "working_days_overdue",
 )
 """The result table's columns. status: overdue, due (on or after the audit date), done (nothing
 more is due) or not_started (no rule's clock has started for the case: its other columns are empty).
 binding: true on the row whose next due date is the earliest of the case's rules for the activity
 (ties: a statutory rule, then the first by id), the date a system must schedule by; every rule that
-applies, local and statutory, has its own row.
+applies, local and statutory, has its own row. days_overdue counts calendar days;
+working_days_overdue, only for a rule whose timescale counts working days, the working days in
+the same span.
 """
 
 _SHIFT = 16  # bits for a day within the horizon (41 years < 2**16 days)
@@ -118,7 +122,7 @@ def audit(cases: Cases, pack: Pack, on: date) -> Audit:
             (np.int64, np.int64, "datetime64[D]", "datetime64[D]", "datetime64[D]")
         )
     )
-    idle = np.setdiff1d(np.arange(len(cases.case_ids)), case)
+    idle = np.flatnonzero(np.bincount(case, minlength=len(cases.case_ids)) == 0)
     case = np.concatenate([case, idle])
     rule = np.concatenate([rule, np.full(len(idle), -1)])
     never = np.full(len(idle), NAT)
@@ -226,6 +230,20 @@ def _fact_arrays(cases: Cases, pack: Pack) -> dict[str, np.ndarray]:
     return arrays
 
 
+def _started(index: _Index, case: np.ndarray, event: str, pack: Pack) -> np.ndarray:
+    """Each case's latest date of ``event``, NaT if none.
+
+    For the later of two events, the later of their latest dates, once both have happened
+    (NaT propagates through ``maximum``); for the earlier, the earlier of those that have.
+    """
+    derived = pack.derived_events.get(event)
+    if derived is None:
+        return index.latest(case, event)
+    which, parts = derived
+    combine = np.maximum if which == "later" else np.fmin
+    return functools.reduce(combine, [index.latest(case, part) for part in parts])
+
+
 def _judge(
     rule: PackRule,
     number: int,
@@ -235,7 +253,7 @@ def _judge(
     pack: Pack,
 ) -> tuple[np.ndarray, ...]:
     """The started cases of one rule: (case, rule, started, last done, next due)."""
-    started = index.latest(chosen, rule.event)
+    started = _started(index, chosen, rule.event, pack)
     running = ~np.isnat(started)
     case, start = chosen[running], started[running]
     t = rule.timescale

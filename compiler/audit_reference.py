@@ -13,6 +13,7 @@ import io
 from datetime import date
 from typing import Any
 
+from compiler.assumptions import counts_in_working_days, working_days_late
 from compiler.audit import OUTPUT_COLUMNS
 from compiler.case_table import records
 from compiler.cases import (
@@ -74,7 +75,7 @@ def audit_case_by_case(text: str, pack: Pack, on: date) -> tuple[str, list[tuple
     writer.writerow(OUTPUT_COLUMNS)
     for (case_id, group), events in cases.items():
         judged = _judge_case(pack, group, events, on)
-        for result in judged or [["", "", "", "", "", "", "", "not_started", "", ""]]:
+        for result in judged or [["", "", "", "", "", "", "", "not_started", "", "", ""]]:
             writer.writerow([spreadsheet_safe(case_id), group, *result])
     return out.getvalue(), problems
 
@@ -96,9 +97,9 @@ def _judge_case(
     for rule in pack.rules:
         if rule not in pack.rules_for(subject, rule.activity, facts):
             continue
-        if rule.event not in dates:
+        start = _start(rule.event, dates, pack)
+        if start is None:
             continue  # its clock has not started
-        start = max(dates[rule.event])
         done = sorted(dates.get(rule.activity, []))
         ends = {}
         if isinstance(rule.timescale, Recurrence):
@@ -120,11 +121,14 @@ def _judge_case(
                 following.isoformat() if following else "",
                 status,
                 str(late),
-                "",
+                "",  # binding, filled in below once every rule's date is known
+                str(working_days_late(pack.calendar, following, on))
+                if following is not None and counts_in_working_days(rule.timescale)
+                else ("0" if counts_in_working_days(rule.timescale) else ""),
             ]
         )
         timed.append((rule, following))
-    return [[*row[:-1], _binding_of(row, timed)] for row in results]
+    return [[*row[:-2], _binding_of(row, timed), row[-1]] for row in results]
 
 
 def _binding_of(row: list[str], timed: list[tuple[PackRule, date | None]]) -> str:
@@ -133,3 +137,12 @@ def _binding_of(row: list[str], timed: list[tuple[PackRule, date | None]]) -> st
     if not row[6] or not rivals:
         return "false"
     return "true" if min(rivals)[2] == row[1] else "false"
+
+
+def _start(event: str, dates: dict[str, list[date]], pack: Pack) -> date | None:
+    """The latest date of ``event``; for the later (earlier) of two, of their latest dates."""
+    which, parts = pack.derived_events.get(event, ("", (event,)))
+    latest = [max(dates[part]) for part in parts if part in dates]
+    if not latest or (which != "earlier" and len(latest) < len(parts)):
+        return None
+    return min(latest) if which == "earlier" else max(latest)

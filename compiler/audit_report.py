@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from compiler.assumptions import counts_in_working_days
 from compiler.audit import OUTPUT_COLUMNS, Audit
 from compiler.cases import RowProblem
 from compiler.emit.packfile import spreadsheet_safe
@@ -122,14 +123,35 @@ def _render(result: Audit) -> str:
         status.astype(object),
         np.where(judged, late.astype(str), "").astype(object),
         np.where(judged, np.where(result.binding, "true", "false"), "").astype(object),
+        _working_days_late(result, judged),
     ]
     body = "\n".join(map(",".join, zip(*columns, strict=True)))
     return ",".join(OUTPUT_COLUMNS) + "\n" + (body + "\n" if body else "")
 
 
+def _working_days_late(result: Audit, judged: np.ndarray) -> np.ndarray:
+    """Working days overdue, for the rows of rules that count working days; else empty."""
+    counting = np.array([counts_in_working_days(r.timescale) for r in result.pack.rules] + [False])
+    shown = judged & counting[np.where(judged, result.rule, len(result.pack.rules))]
+    on = np.datetime64(result.on, "D") + 1
+    after = np.where(np.isnat(result.next_due), on, result.next_due + 1)
+    count = np.busday_count(
+        np.minimum(after, on), on, busdaycal=result.pack.calendar.busdaycalendar
+    )
+    words = np.array([str(n) for n in range(int(count.max(initial=0)) + 1)], dtype=object)
+    return np.where(shown, words[count], "")
+
+
 def _dates(days: np.ndarray) -> np.ndarray:
-    text = np.datetime_as_string(days, unit="D")
-    return np.where(np.isnat(days), "", text).astype(object)
+    """Dates as text, each distinct day written once (a result has a few thousand of them)."""
+    known = ~np.isnat(days)
+    if not known.any():
+        return np.full(len(days), "", dtype=object)
+    offset = days.astype(np.int64)
+    first = offset[known].min()
+    span = np.arange(first, offset[known].max() + 1).astype("datetime64[D]")
+    words = np.array([*np.datetime_as_string(span, unit="D"), ""], dtype=object)
+    return words[np.where(known, offset - first, len(span))]
 
 
 def _quoted(value: str) -> str:

@@ -41,6 +41,7 @@ from compiler.case_table import Column, read_table
 from compiler.errors import clip
 from compiler.evaluate import Pack
 from compiler.gc_pause import no_garbage_collection
+from compiler.unknown_terms import unknown_term_hint
 from compiler.vocabulary import suggest
 
 REQUIRED = ("case_id", "group", "event", "date")
@@ -81,6 +82,8 @@ class Cases:
     kinds: list[str]
     facts: dict[int, dict[str, bool]] = field(default_factory=dict)
     qualifiers: dict[int, dict[str, str]] = field(default_factory=dict)
+    row_line: np.ndarray | None = None
+    """The line of the table each readable row is on, for reporting a row after reading it."""
 
 
 def read_cases(text: str, pack: Pack) -> Cases:
@@ -135,6 +138,7 @@ def _read(text: str, pack: Pack) -> Cases:
         kinds=kinds,
         facts=_merge(case_of_row, fact_code[keep], row_date, [f for f, _ in facts]),
         qualifiers=_merge(case_of_row, qualifier_code[keep], row_date, [q for q, _ in qualifiers]),
+        row_line=np.asarray(table.lines)[keep],
     )
 
 
@@ -238,7 +242,7 @@ def width_problem(header: Sequence[str], found: int) -> str:
 def term_problem(pack: Pack, kind: str, value: str, noun: str) -> str:
     if value in pack.terms.get(kind, ()):
         return ""
-    hint = suggest(value, sorted(pack.terms.get(kind, ()))) or f"see the pack's {kind}"
+    hint = unknown_term_hint(value, pack.terms.get(kind, ()), kind)
     return f"unknown {noun} '{value}': {hint}"
 
 
@@ -246,7 +250,7 @@ def kind_problem(pack: Pack, value: str) -> str:
     if value in pack.terms.get("events", ()) or value in pack.terms.get("activities", ()):
         return ""
     known = sorted(pack.terms.get("events", set()) | pack.terms.get("activities", set()))
-    hint = suggest(value, known) or "use an event or an activity from the pack's vocabulary"
+    hint = unknown_term_hint(value, known, "events", "activities")
     return f"unknown event '{value}' (neither an event nor an activity): {hint}"
 
 
@@ -270,10 +274,7 @@ def read_facts(pack: Pack, text: str) -> tuple[dict[str, bool], str]:
     facts = {}
     for name, value in pairs:
         if name not in pack.terms.get("conditions", ()):
-            hint = (
-                suggest(name, sorted(pack.terms.get("conditions", ())))
-                or "see the pack's conditions"
-            )
+            hint = unknown_term_hint(name, pack.terms.get("conditions", ()), "conditions")
             return {}, f"unknown fact '{name}': {hint}"
         if value.lower() not in ("true", "false"):
             return {}, f"the fact {name}={value} is neither true nor false"
@@ -289,10 +290,10 @@ def read_qualifiers(pack: Pack, text: str) -> tuple[dict[str, str], str]:
     chosen: dict[str, str] = {}
     for name, value in pairs:
         if name not in pack.qualifiers:
-            hint = suggest(name, sorted(pack.qualifiers)) or "see the pack's qualifiers"
+            hint = unknown_term_hint(name, pack.qualifiers, "qualifiers")
             return {}, f"unknown qualifier '{name}': {hint}"
         if value not in pack.qualifiers[name]:
-            hint = suggest(value, sorted(pack.qualifiers[name])) or "see the pack's vocabulary"
+            hint = unknown_term_hint(value, pack.qualifiers[name], "qualifiers")
             return {}, f"unknown {name} '{value}': {hint}"
         if name in chosen:
             return {}, f"the qualifier {name} is given twice"

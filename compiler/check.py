@@ -18,6 +18,7 @@ from pathlib import Path
 
 from compiler.checks.confirmations import readings_are_confirmed
 from compiler.checks.conflicts import no_conflicting_rules, overrides_are_valid
+from compiler.checks.drafts import drafts_are_noted
 from compiler.checks.floors import no_rule_looser_than_statute, statutory_duties_are_addressed
 from compiler.checks.lifecycle import review_dates_are_not_passed, versions_follow_their_reviews
 from compiler.checks.withdrawals import rule_ids_are_not_lost, withdrawals_name_where_they_moved
@@ -47,6 +48,7 @@ CHECKS: tuple[Check, ...] = (
     versions_follow_their_reviews,
     rule_ids_are_not_lost,
     withdrawals_name_where_they_moved,
+    drafts_are_noted,
     readings_are_confirmed,
 )
 

@@ -21,6 +21,8 @@ from compiler.errors import Finding, Location, error, warning
 
 AUTHORITY_FILE = "authority.yaml"
 ACCEPTED_FILE = "accepted.yaml"
+LOCAL_VOCABULARY_FILE = "vocabulary.yaml"
+"""An authority's own terms (:mod:`compiler.local_vocabulary`), beside its authority.yaml."""
 TESTS_FOLDER = "tests"
 _IGNORED = {"build", "node_modules", "site", "__pycache__"}
 
@@ -39,6 +41,8 @@ def kind_of(path: Path) -> str:
         return "authority"
     if path.name == ACCEPTED_FILE and (path.parent / AUTHORITY_FILE).is_file():
         return "accepted"
+    if path.name == LOCAL_VOCABULARY_FILE and (path.parent / AUTHORITY_FILE).is_file():
+        return "vocabulary"
     if path.parent.name == TESTS_FOLDER:
         return "scenario"
     return "document"
@@ -98,7 +102,12 @@ def checking_root(path: Path) -> Path:
 def discover(root: Path) -> tuple[list[CorpusFile], list[Finding]]:
     """Every standards file under ``root`` in a stable order, and findings for stray files."""
     if root.is_file():
-        return [CorpusFile(root, kind_of(root))], []
+        single = CorpusFile(root, kind_of(root))
+        authority = root.parent.parent  # a document may use the terms its authority defines
+        local = authority / LOCAL_VOCABULARY_FILE
+        if single.kind == "document" and (authority / AUTHORITY_FILE).is_file() and local.is_file():
+            return [CorpusFile(local, "vocabulary"), single], []
+        return [single], []
     folders = authority_folders(root)
     unreadable = _authority_files_that_are_not_files(root)
     if unreadable:
@@ -123,6 +132,8 @@ def discover(root: Path) -> tuple[list[CorpusFile], list[Finding]]:
                 continue
             if relative == Path(ACCEPTED_FILE):
                 files.append(CorpusFile(path, "accepted"))
+            elif relative == Path(LOCAL_VOCABULARY_FILE):
+                files.append(CorpusFile(path, "vocabulary"))
             elif len(relative.parts) == 2 and relative.parts[0] == TESTS_FOLDER:
                 files.append(CorpusFile(path, "scenario"))
             elif len(relative.parts) == 2 and path.suffix == ".yaml":

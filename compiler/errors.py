@@ -14,6 +14,8 @@ import enum
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from compiler.resources import shown
+
 
 class Severity(enum.Enum):
     """How serious a finding is; ``error`` fails ``standards check``."""
@@ -37,8 +39,8 @@ class Location:
 
     def __str__(self) -> str:
         if self.line:
-            return f"{self.path}:{self.line}:{self.column}"
-        return str(self.path)
+            return f"{shown(self.path)}:{self.line}:{self.column}"
+        return shown(self.path)
 
 
 @dataclass(frozen=True)
@@ -85,11 +87,11 @@ class Finding:
             "code": self.code,
             "message": self.message,
             "hint": self.hint,
-            "path": str(self.location.path),
+            "path": shown(self.location.path),
             "line": self.location.line,
             "column": self.location.column,
             "related": [
-                {"path": str(r.path), "line": r.line, "column": r.column} for r in self.related
+                {"path": shown(r.path), "line": r.line, "column": r.column} for r in self.related
             ],
             **({"data": dict(self.data)} if self.data else {}),
             **({"accepted": self.accepted} if self.accepted else {}),

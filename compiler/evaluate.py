@@ -42,6 +42,7 @@ from compiler.timescale.model import (
     conditions_from_json,
     timescale_from_json,
 )
+from compiler.unknown_terms import unknown_term_hint
 from compiler.verify import TrustedPacks, UntrustedPackError, trusted_packs
 from compiler.vocabulary import suggest
 
@@ -101,6 +102,8 @@ class Pack:
     terms: Mapping[str, frozenset[str]] = field(default_factory=dict)
     group_includes: Mapping[str, frozenset[str]] = field(default_factory=dict)
     qualifiers: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    derived_events: Mapping[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    """Events that are the ``"later"`` (or ``"earlier"``) of others: event -> (which, events)."""
 
     def covers(self, rule: PackRule, subject: Subject) -> bool:
         """Whether every child ``subject`` describes is one ``rule`` is about.
@@ -132,7 +135,7 @@ class Pack:
         known = self.terms.get(kind, frozenset())
         if value not in known:
             noun = {"activities": "activity", "groups": "group"}.get(kind, kind.rstrip("s"))
-            hint = suggest(value, sorted(known)) or f"the pack lists {len(known)} {kind}"
+            hint = unknown_term_hint(value, known, kind)
             raise PackError(f"unknown {noun} '{value}': {hint}")
 
     def check_date(self, day: date, what: str = "date") -> None:
@@ -268,11 +271,11 @@ def _check_case(
         pack.check_term("events", name)
     for name, values in subject.qualifiers:
         if name not in pack.qualifiers:
-            hint = suggest(name, sorted(pack.qualifiers)) or "see the pack's vocabulary"
+            hint = unknown_term_hint(name, pack.qualifiers, "qualifiers")
             raise PackError(f"unknown qualifier '{name}': {hint}")
         for value in values:
             if value not in pack.qualifiers[name]:
-                hint = suggest(value, sorted(pack.qualifiers[name])) or "see the pack's vocabulary"
+                hint = unknown_term_hint(value, pack.qualifiers[name], "qualifiers")
                 raise PackError(f"unknown {name} '{value}': {hint}")
 
 
@@ -413,6 +416,12 @@ def pack_from_json(data: Mapping[str, Any]) -> Pack:
         terms={kind: frozenset(words[kind]) for kind in _TERM_KINDS},
         group_includes={k: frozenset(v) for k, v in words["group_includes"].items()},
         qualifiers={k: frozenset(v) for k, v in words["qualifiers"].items()},
+        derived_events={
+            event: ("later", tuple(parts["later_of"]))
+            if "later_of" in parts
+            else ("earlier", tuple(parts["earlier_of"]))
+            for event, parts in words.get("derived_events", {}).items()
+        },
     )
 
 

@@ -30,6 +30,7 @@ import yaml
 
 from compiler.errors import Finding, FindingsError, Location, error
 from compiler.safe_files import UnsafeFileError, read_regular
+from compiler.yaml_causes import likely_cause
 
 JsonPath = tuple[str | int, ...]
 
@@ -295,8 +296,7 @@ def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, path: Path) -> Finding
         "yaml-syntax",
         f"YAML syntax error: {context}{problem}",
         Location(path, line, column),
-        "check the indentation and quoting on this line and the one before; text with a "
-        "colon followed by a space must be in quotes",
+        likely_cause(problem, offending),
     )
 
 

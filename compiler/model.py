@@ -29,6 +29,8 @@ class Subject:
 
     group: str
     qualifiers: Qualifiers = ()
+    narrows: str | None = None
+    """For an authority's own group, the national group it is part of (``care_leaver``)."""
 
     def to_json(self) -> dict[str, object]:
         data: dict[str, object] = {"group": self.group}
@@ -216,6 +218,30 @@ class ScenarioFile:
 
 
 @dataclass(frozen=True)
+class LocalTerm:
+    """One of an authority's own terms: "Lifestages team", part of the national care leavers.
+
+    ``kind`` is ``groups``, ``events`` or ``conditions``; ``narrows`` the national term of
+    that kind whose cases it is part of, if any.
+    """
+
+    kind: str
+    id: str
+    title: str
+    description: str
+    narrows: str | None
+    location: Location
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "description": self.description,
+            "narrows": self.narrows,
+        }
+
+
+@dataclass(frozen=True)
 class Acceptance:
     """A finding an authority has seen and accepts until a date (``accepted.yaml``)."""
 
@@ -245,6 +271,8 @@ class Authority:
     contacts: tuple[tuple[str, str, str], ...] = ()
     check_severities: tuple[tuple[str, str], ...] = ()
     scenarios: tuple[ScenarioFile, ...] = ()
+    local_terms: tuple[LocalTerm, ...] = ()
+    """The authority's own vocabulary terms, from its ``vocabulary.yaml``."""
     accepted: tuple[Acceptance, ...] = ()
 
     def in_force(self, on: date) -> tuple[Version, ...]:

@@ -13,9 +13,15 @@ from pathlib import Path
 
 from compiler.assemble import assemble, jurisdictions_exist
 from compiler.check import check
-from compiler.discover import discover
+from compiler.discover import CorpusFile, discover
 from compiler.errors import Finding, FindingsError, Severity
 from compiler.load import Source, load
+from compiler.local_vocabulary import (
+    LocalTerms,
+    accept_local_terms,
+    read_local_terms,
+    with_local_terms,
+)
 from compiler.model import Corpus
 from compiler.resources import bundled
 from compiler.validate import validate
@@ -44,8 +50,33 @@ def compile_corpus(
     ``today`` is the date the checks judge review dates against (default: today).
     """
     files, findings = discover(root)  # which files, of which kind
+    vocabularies = [f for f in files if f.kind == "vocabulary"]
+    # an authority's own terms first, so that its documents may use them
     inside = root if root.is_dir() else None  # links may not leave the corpus
-    sources: list[tuple[str, Source]] = []
+    read = _read(vocabularies, findings, {}, fast, inside)
+    local, problems = read_local_terms(s for _, s in read)
+    findings.extend(problems)
+    sources = _read([f for f in files if f.kind != "vocabulary"], findings, local, fast, inside)
+    corpus, problems = assemble(root, sources)  # model: immutable, ids and files checked
+    findings.extend(problems)
+    corpus = with_local_terms(corpus, local)
+    corpus = _with_statutory_floors(corpus, fast=fast)
+    findings.extend(jurisdictions_exist(corpus))
+    blocking = tuple(f for f in findings if f.severity is Severity.ERROR)
+    if run_checks:
+        findings.extend(check(corpus, today))  # check: consistency, floors, words, life cycle
+    return Compiled(corpus, tuple(sorted(findings, key=_order)), blocking)
+
+
+def _read(
+    files: list[CorpusFile],
+    findings: list[Finding],
+    local: LocalTerms,
+    fast: bool,
+    inside: Path | None,
+) -> list[tuple[str, Source]]:
+    """Load and validate each file; those without errors, with their kinds."""
+    sources = []
     for file in files:
         try:
             source = load(file.path, fast=fast, inside=inside)  # load: strict YAML with positions
@@ -53,17 +84,11 @@ def compile_corpus(
             findings.extend(failed.findings)
             continue
         problems = validate(source, file.kind)  # validate: JSON Schema
+        problems = accept_local_terms(problems, file.path, local)
         findings.extend(problems)
         if not any(p.severity is Severity.ERROR for p in problems):
             sources.append((file.kind, source))
-    corpus, problems = assemble(root, sources)  # model: immutable, ids and files checked
-    findings.extend(problems)
-    corpus = _with_statutory_floors(corpus, fast=fast)
-    findings.extend(jurisdictions_exist(corpus))
-    blocking = tuple(f for f in findings if f.severity is Severity.ERROR)
-    if run_checks:
-        findings.extend(check(corpus, today))  # check: consistency, floors, words, life cycle
-    return Compiled(corpus, tuple(sorted(findings, key=_order)), blocking)
+    return sources
 
 
 def _order(finding: Finding) -> tuple[str, int, int, str]:

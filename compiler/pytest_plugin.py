@@ -87,6 +87,14 @@ class AuthorityFile(pytest.File):
                 name=f"{label}: {version_file.parent.name}@{version_file.stem} is valid",
                 findings=_file_findings(compiled, version_file),
             )
+        for scenario_file in sorted((folder / "tests").glob("*.y*ml")):
+            # a scenario file that cannot be read has no cases to run: fail it here, or a bad
+            # date in it would pass unseen
+            yield FindingsItem.from_parent(
+                self,
+                name=f"{label}: tests/{scenario_file.name} is valid",
+                findings=_file_findings(compiled, scenario_file),
+            )
         if authority is None:
             return
         mine = [f for f in compiled.findings if _belongs(f, authority)]

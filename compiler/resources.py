@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
+_INSTALLED = _PACKAGE / "_bundled"
 
 
 def bundled(name: str) -> Path:
@@ -18,7 +19,21 @@ def bundled(name: str) -> Path:
     >>> bundled("schema").name
     'schema'
     """
-    installed = _PACKAGE / "_bundled" / name
+    installed = _INSTALLED / name
     if installed.is_dir():
         return installed
     return _PACKAGE.parent / name
+
+
+def shown(path: Path) -> str:
+    """``path`` as a message shows it: a bundled file by its place in the bundle, not in
+    ``site-packages``, which a user can neither find nor should edit.
+
+    >>> shown(Path("standards/st-helens/authority.yaml"))
+    'standards/st-helens/authority.yaml'
+    >>> shown(_INSTALLED / "standards" / "england" / "authority.yaml")
+    '(bundled) standards/england/authority.yaml'
+    """
+    if path.is_absolute() and path.is_relative_to(_INSTALLED):
+        return f"(bundled) {path.relative_to(_INSTALLED).as_posix()}"
+    return str(path)

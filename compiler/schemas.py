@@ -33,6 +33,7 @@ SCHEMA_FILES = {
     "rulepack-index": "rulepack-index.schema.json",
     "rulepack-manifest": "rulepack-manifest.schema.json",
     "diff": "diff.schema.json",
+    "vocabulary": "local-vocabulary.schema.json",
 }
 VOCABULARY_SCHEMA = "vocabulary.schema.json"
 

@@ -17,6 +17,7 @@ from jsonschema.exceptions import best_match
 from compiler.errors import Finding, Location, error
 from compiler.load import JsonPath, Source
 from compiler.schemas import quick_validator, validator
+from compiler.unknown_terms import unknown_term_hint
 from compiler.vocabulary import suggest, vocabulary
 
 _TYPE_WORDS = {
@@ -43,6 +44,7 @@ def validate(source: Source, kind: str) -> list[Finding]:
     if quick_validator(kind).is_valid(source.data):
         return []
     errors = validator(kind).iter_errors(source.data)
+    # One mistake can break two keywords ('24-03-04' fails both pattern and format): say it once.
     findings = list(dict.fromkeys(_finding(source, err) for err in _leaves(errors)))
     return sorted(findings, key=lambda f: (f.location.line, f.location.column, f.message))
 
@@ -184,7 +186,9 @@ def _unknown_term(kind: str, value: Any, where: Location) -> Finding:
         choices, noun = list(qualifier.values), qualifier.title.lower()
     else:
         choices, noun = list(vocab.terms(kind)), kind.rstrip("s").replace("activitie", "activity")
-    hint = suggest(value, choices) or f"the {noun} terms are listed in schema/vocabulary/"
+    hint = unknown_term_hint(value, choices, kind.split(".")[0])
+    if kind in ("groups", "events", "conditions"):
+        hint += "; or define the authority's own term in its vocabulary.yaml"
     return error("unknown-term", f"unknown {noun} '{value}'", where, hint)
 
 

@@ -24,12 +24,19 @@ KINDS = ("groups", "qualifiers", "activities", "events", "conditions", "calendar
 
 @dataclass(frozen=True)
 class Term:
-    """One word of a vocabulary: its id, title, description and shorthand phrases."""
+    """One word of a vocabulary: its id, title, description and shorthand phrases.
+
+    An event may be the later (``later_of``) or the earlier (``earlier_of``) of two other
+    events: "within one week of the placement, or of the notification if later" counts from
+    the later of the two days, which is exact because adding time never reverses two dates.
+    """
 
     id: str
     title: str
     description: str
     phrases: tuple[str, ...] = ()
+    later_of: tuple[str, ...] = ()
+    earlier_of: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -60,6 +67,16 @@ class Vocabulary:
         return getattr(self, kind)
 
 
+def title_of(kind: str, term: str) -> str:
+    """A term's title, or, for an authority's own term (not in the national vocabulary), its id.
+
+    >>> title_of("groups", "care_leaver"), title_of("groups", "lifestages_team")
+    ('Care leaver', 'lifestages_team')
+    """
+    found = vocabulary().terms(kind).get(term)
+    return found.title if found is not None else term
+
+
 def suggest(word: str, choices: object) -> str:
     """A "did you mean" hint for an unknown term, or an empty string.
 
@@ -74,7 +91,14 @@ def suggest(word: str, choices: object) -> str:
 
 def _terms(data: Mapping[str, Any]) -> dict[str, Term]:
     return {
-        key: Term(key, value["title"], value["description"], tuple(value.get("phrases", ())))
+        key: Term(
+            key,
+            value["title"],
+            value["description"],
+            tuple(value.get("phrases", ())),
+            tuple(value.get("later_of", ())),
+            tuple(value.get("earlier_of", ())),
+        )
         for key, value in data.items()
     }
 

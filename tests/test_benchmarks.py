@@ -129,6 +129,19 @@ def test_bench_checks_sizes_are_a_quarter_a_half_and_all() -> None:
     assert bench_checks.sizes_for(3) == (1, 3)
 
 
+def test_bench_ssd_prints_its_rate_ratio_and_memory(capsys: pytest.CaptureFixture[str]) -> None:
+    from benchmarks import bench_ssd
+
+    bench_ssd.main(["--visits", "20000", "--scale", "0.01", "--history-children", "50"])
+    printed = capsys.readouterr().out
+    assert re.search(r"^20,000 visit rows, 5,300 open cases", printed, re.M)
+    assert re.search(r"^audit from DuckDB: .* visit rows/s \(target 500,000\): (PASS|MISS)$",
+                     printed, re.M)  # fmt: skip
+    assert re.search(r"the audit takes \d+\.\dx the scan$", printed, re.M)
+    assert re.search(r"^peak memory of the audit process: .* MB .*: (PASS|MISS)$", printed, re.M)
+    assert re.search(r"^history of one authority \(50 children, .* intervals in", printed, re.M)
+
+
 def test_bench_site_prints_every_target_with_its_verdict(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

@@ -103,6 +103,25 @@ def test_bad_fact_is_a_usage_error() -> None:
     assert "name=true or name=false" in output
 
 
+def test_timescale_shows_notes_and_the_conditions_a_rule_must_carry() -> None:
+    code, output = run(
+        "timescale",
+        "at least every 10 days or as directed by the conference chair, wherever possible",
+        "--event",
+        "plan_start",
+    )
+    assert code == 0
+    assert "condition: conference_chair_directed_otherwise=false" in output
+    assert "note:      wherever possible" in output
+
+
+def test_a_refusal_offers_the_nearest_forms_it_reads() -> None:
+    code, output = run("timescale", "every 4-6 weeks", "--event", "plan_start")
+    assert code == 1
+    assert "is a range, from 4 to 6" in output
+    assert "a form it reads: every 6 weeks" in output
+
+
 def test_compare_says_which_side_is_later_for_each_witness_after_the_first_review() -> None:
     # Issue 11, case 2: the phase after "until the first review" is compared.
     after_review = "weekly from the start of the placement until the first review, then every"

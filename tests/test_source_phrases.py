@@ -766,7 +766,7 @@ ROWS = [
     Row(
         GLOUCESTERSHIRE,
         "has been in that placement for at least one year",
-        not_a_timescale("for"),
+        Refused(message_starts="'for at least one year' at column 1 says how long something lasts"),
         event="placement_start",
         shorthand="for at least one year",
     ),

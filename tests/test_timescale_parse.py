@@ -159,10 +159,10 @@ def test_at_least_once_takes_the_event_from_the_rule() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("once a week", Count(1, "week", "plan_start")),
+        ("once a calendar week", Count(1, "week", "plan_start")),
         ("twice a calendar month", Count(2, "calendar_month", "plan_start")),
         ("at least twice a calendar week", Count(2, "week", "plan_start")),
-        ("3 times per year", Count(3, "year", "plan_start")),
+        ("3 times per calendar year", Count(3, "year", "plan_start")),
         ("two times each calendar year", Count(2, "year", "plan_start")),
         (
             "once a calendar month from the start of the plan",
@@ -172,6 +172,27 @@ def test_at_least_once_takes_the_event_from_the_rule() -> None:
 )
 def test_count_per_calendar_period(text: str, expected: Count) -> None:
     assert parse_timescale(text, "plan_start") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "readings"),
+    [
+        ("once a week", ("once a calendar week", "every week")),
+        ("at least once a week", ("at least once a calendar week", "at least every week")),
+        ("twice a year", ("twice a calendar year", "every 6 months")),
+        ("3 times per year", ("3 times per calendar year", "every 4 months")),
+        ("twice a week", ("twice a calendar week",)),
+    ],
+)
+def test_a_count_per_week_or_year_is_refused_like_a_count_per_month(
+    text: str, readings: tuple[str, ...]
+) -> None:
+    """ "Once a week" as a count allows 13 days between visits; as an interval, 7."""
+    with pytest.raises(TimescaleError) as caught:
+        parse_timescale(text, "plan_start")
+    assert caught.value.readings == readings
+    for reading in readings:
+        parse_timescale(reading, "plan_start")
 
 
 # -- recurrences -----------------------------------------------------------------------------
@@ -194,12 +215,14 @@ def test_count_per_calendar_period(text: str, expected: Count) -> None:
         ("at intervals of not more than 6 weeks", 6, "weeks"),
         ("at intervals of no more than 6 months", 6, "months"),
         ("no more than 6 months", 6, "months"),
-        ("no less than every 6 weeks", 6, "weeks"),
+        ("no less than fortnightly", 2, "weeks"),
+        ("not less than weekly", 1, "weeks"),
+        ("no less often than every 6 weeks", 6, "weeks"),
         ("a minimum of 6 weeks", 6, "weeks"),
         ("at a minimum of 6 weeks", 6, "weeks"),
         ("minimum of 12 weeks", 12, "weeks"),
         ("minimum every 20 working days", 20, "working_days"),
-        ("a maximum of three months", 3, "months"),
+        ("thereafter a maximum of three months", 3, "months"),
         ("daily", 1, "days"),
         ("weekly", 1, "weeks"),
         ("on a weekly basis", 1, "weeks"),
@@ -562,7 +585,8 @@ def test_unknown_event_is_quoted_whole_with_suggestions() -> None:
     error = refusal("within 24 hours of the visitt", None)
     assert error.message == (
         "could not read 'the visitt' at column 20: it names no event in the vocabulary; "
-        "did you mean 'the visit' or 'a visit' or 'the failed visit'?"
+        "did you mean 'the visit' or 'a visit' or 'the failed visit'? "
+        "(standards vocabulary events lists them all)"
     )
     assert error.column == 20
 
@@ -571,7 +595,10 @@ def test_unknown_condition_is_quoted() -> None:
     error = refusal("weekly for the first month, then fortnightly where the moon is full")
     assert error.message == (
         "could not read 'the moon is full' at column 52: it names no condition in the "
-        "vocabulary (see schema/vocabulary/conditions.yaml)"
+        "vocabulary; timescales that read look like 'weekly for the first month, then "
+        "fortnightly where approved by the manager', 'at least every 10 working days from the "
+        "start of the plan' or 'within one week of the start of the placement, then every 6 "
+        "weeks' (standards vocabulary conditions lists them all)"
     )
     assert error.column == 52
 
@@ -601,7 +628,10 @@ def test_unknown_condition_is_quoted() -> None:
         ("within 24 hours of", "the timescale ends too early at column 19: expected an event", 19),
         (
             "every 10 working days blah",
-            "could not read 'blah' at column 23: expected the end of the timescale",
+            "could not read 'blah' at column 23: expected the end of the timescale; timescales "
+            "that read look like 'at least every 10 working days from the start of the plan', "
+            "'within 5 working days of the visit' or 'at least 5 working days before the "
+            "conference'",
             23,
         ),
         (

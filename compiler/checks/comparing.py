@@ -16,7 +16,7 @@ from compiler.rules.scope import fact_cases
 from compiler.timescale.compare import Comparison, compare
 from compiler.timescale.format import format_timescale
 from compiler.timescale.model import Timescale
-from compiler.vocabulary import vocabulary
+from compiler.vocabulary import title_of
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class RuleComparison:
         text = chosen.describe(label_a, label_b, "a case starting")
         conditions = [fact for fact, value in self.facts if value]
         if conditions:
-            titles = ", ".join(vocabulary().conditions[c].title.lower() for c in conditions)
+            titles = ", ".join(title_of("conditions", c).lower() for c in conditions)
             text += f" (where: {titles})"
         return text
 

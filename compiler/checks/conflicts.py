@@ -14,7 +14,7 @@ from compiler.model import Authority, Corpus, Rule, Version
 from compiler.rules.overrides import rule_key, targets
 from compiler.rules.scope import same_scope
 from compiler.timescale.compare import spoken
-from compiler.vocabulary import vocabulary
+from compiler.vocabulary import title_of, vocabulary
 
 
 def no_conflicting_rules(corpus: Corpus, today: date) -> Iterable[Finding]:
@@ -153,9 +153,9 @@ def _finding(
 ) -> Finding:
     (key_a, a), (key_b, b) = first, second
     words = vocabulary()
-    group = words.groups[a.subject.group].title.lower()
+    group = title_of("groups", a.subject.group).lower()
     if a.subject.group != b.subject.group:
-        group += " / " + words.groups[b.subject.group].title.lower()
+        group += " / " + title_of("groups", b.subject.group).lower()
     activity = words.activities[a.activity].title.lower()
     relation = {
         "stricter": "the first is stricter",

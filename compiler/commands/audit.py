@@ -10,9 +10,11 @@ from typing import NoReturn
 
 import click
 
+from compiler.assumptions import assume
 from compiler.audit import audit as run_audit
 from compiler.audit_report import render_audit, summarise
 from compiler.cases import CasesError, read_cases
+from compiler.commands.audit_records import records_given, records_options, run_records
 from compiler.commands.options import DATE, packs_option
 from compiler.evaluate import PackError, open_pack
 from compiler.safe_files import UnsafeFileError, read_regular
@@ -20,7 +22,9 @@ from compiler.write import write_file_atomically
 
 
 @click.command(name="audit")
-@click.argument("cases", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "cases", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
 @click.option("--authority", required=True, help="The authority whose pack to use.")
 @click.option(
     "--on",
@@ -39,13 +43,15 @@ from compiler.write import write_file_atomically
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write the summary as JSON here.",
 )
+@records_options
 def audit_command(
-    cases: Path,
+    cases: Path | None,
     authority: str,
     on: datetime,
     packs: Path,
     out: Path | None,
     summary_json: Path | None,
+    **records: object,
 ) -> None:
     """Judge every case in CASES (a CSV table of events) against the authority's rule pack.
 
@@ -61,17 +67,41 @@ def audit_command(
     (its case_id and group) has the latest facts and qualifiers its rows state.
 
     \b
+    What is assumed, and said in the summary:
+    - an activity that happened is also the event its name implies, so a statutory_visit row
+      starts the clock of "within 24 hours of the visit": statutory_visit, additional_visit,
+      initial_visit, unannounced_visit and revisit_after_failed_visit imply visit;
+      initial_child_protection_conference and review_conference imply
+      child_protection_conference; first_core_group, core_group, cin_meeting and
+      family_action_meeting imply meeting; looked_after_review implies review;
+      child_and_family_assessment and early_help_assessment imply assessment_completed;
+    - a row dated after --on has not happened on that day: it is listed by line and left
+      out, not judged as if it had happened.
+
+    \b
     The result (CSV, one row per case and rule that applies and has started):
       case_id,group,activity,rule,strength,clock_event,clock_started,last_done,next_due,
-      status,days_overdue,binding
+      status,days_overdue,binding,working_days_overdue
     status is overdue, due, done (nothing more is due) or not_started (no rule's clock has
     started for the case). Every rule that applies has a row, statutory rules beside local
     ones; binding is true on the row with the earliest next_due of the case's rules for the
-    activity: the date to schedule by. A summary goes to standard error. A row that cannot be
-    read is reported there with its line number and left out; the exit status is then 1.
+    activity: the date to schedule by. days_overdue counts calendar days;
+    working_days_overdue, for a rule whose timescale counts working days, the working days.
+    A summary goes to standard error. A row that cannot be read is reported there with its
+    line number and left out; the exit status is then 1.
     If nothing can be judged (no pack, a bad header) it says why and exits 2.
 
+    Instead of CASES, --ssd reads the Standard Safeguarding Dataset from a database (a .duckdb
+    file, a folder of ssd_*.csv or ssd_*.parquet, sqlite:///FILE or an SQLAlchemy URL such as
+    postgresql+psycopg://user@host/db; pip install 'practice-standards[ssd]'), and --annex-a
+    reads Ofsted's Annex A workbook (Lists 3 to 8). Both say which rules the records cannot
+    judge and why. With --ssd, --from and --to judge every visit and review due in that period
+    (--history: one row per interval; --report: an HTML report with charts).
+
+    \b
     Example: standards audit cases.csv --authority st-helens --on 2026-01-09 --out result.csv
+    Example: standards audit --ssd ssd.duckdb --authority walsall --on 2026-01-09
+             --from 2025-04-01 --to 2025-12-31 --report audit.html
     """
     for written in (out, summary_json):
         if written is not None and _same_file(written, cases):
@@ -83,8 +113,14 @@ def audit_command(
         pack = open_pack(packs, authority, on.date())
     except PackError as exc:
         _refuse(f"error: {exc}")
+    if records_given(records) or cases is None:
+        if cases is not None:
+            _refuse("error: give CASES, --ssd or --annex-a, not more than one")
+        run_records(pack, on.date(), out, summary_json, records, packs)
+        return
     try:
         table = read_cases(read_regular(cases).decode("utf-8"), pack)
+        table, assumed = assume(table, on.date(), {rule.event for rule in pack.rules})
         result = run_audit(table, pack, on.date())
     except CasesError as exc:  # the header or the whole table: line 1
         _refuse(f"{cases}:1: error: {exc}")
@@ -104,7 +140,8 @@ def audit_command(
         else:
             write_file_atomically(out, text)
         if summary_json is not None:
-            write_file_atomically(summary_json, json.dumps(summary.as_json(), indent=2) + "\n")
+            facts = {**summary.as_json(), **assumed.as_json()}
+            write_file_atomically(summary_json, json.dumps(facts, indent=2) + "\n")
     except OSError as exc:
         _refuse(f"error: could not write {exc.filename}: {exc.strerror}")
     for problem in summary.unreadable:
@@ -112,6 +149,8 @@ def audit_command(
     click.echo(
         summary.text(str(cases), on.date().isoformat(), f"{authority} {pack.name}"), err=True
     )
+    for line in assumed.lines(on.date()):
+        click.echo(line, err=True)
     if summary.unreadable:
         sys.exit(1)
 

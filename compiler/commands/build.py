@@ -8,8 +8,8 @@ from pathlib import Path
 import click
 
 from compiler.build import build as build_all
+from compiler.commands.options import standards_or_here
 from compiler.errors import FindingsError, Severity
-from compiler.resources import bundled
 from compiler.write import OutputError
 
 
@@ -27,19 +27,21 @@ from compiler.write import OutputError
     is_flag=True,
     help="Write the rule packs only, without running the checks (run `standards check` for them).",
 )
-@click.option("--quiet", is_flag=True, help="Do not show progress.")
+@click.option("--quiet", is_flag=True, help="Print nothing unless the standards cannot be read.")
 def build(path: Path | None, out: Path, no_site: bool, quiet: bool) -> None:
-    """Build rule packs and the guidance site from PATH (default: the bundled standards).
+    """Build rule packs and the guidance site from PATH (default: see below).
 
     Nothing is written if the standards cannot be read; the previous build is
     left as it was. The output folder is replaced whole, so it must be new,
     empty or an earlier build. Findings of the checks are shown on the site
-    and counted here.
+    and counted here. Without PATH, the standards of the folder you are in
+    (a corpus, an authority's folder or below one) are built; elsewhere, the
+    bundled example.
 
     Example: standards build standards/st-helens --out /tmp/st-helens
     """
-    root = path or bundled("standards")
     say = (lambda _: None) if quiet else (lambda text: click.echo(f"... {text}", err=True))
+    root = standards_or_here(path)
     try:
         compiled = build_all(root, out, site=not no_site, run_checks=not no_site, progress=say)
     except FindingsError as failed:
@@ -54,6 +56,8 @@ def build(path: Path | None, out: Path, no_site: bool, quiet: bool) -> None:
     except OutputError as refused:
         click.echo(f"error: {refused}", err=True)
         sys.exit(2)
+    if quiet:  # on success, nothing: a script checks the exit status
+        return
     if no_site:
         click.echo(f"built {out}: rule packs only; the checks were not run", err=True)
         return

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import click
 
-from compiler.commands.options import format_option
+from compiler.checks.drafts import DRAFT_NOTE
+from compiler.commands.options import format_option, standards_or_here
 from compiler.discover import checking_root
 from compiler.errors import Finding, Severity
 from compiler.pipeline import compile_corpus
-from compiler.resources import bundled
 
 
 @click.command()
@@ -25,13 +25,14 @@ def check(paths: tuple[Path, ...], output: str, strict: bool, verbose: bool) -> 
     """Check standards files and report every problem with file, line and column.
 
     PATHS are corpus folders, authority folders or single files (default: the
-    bundled standards). A single file is checked with its authority's folder
-    and the statutory baseline, as if the folder had been named. Exit status:
-    0 clean, 1 findings, 2 usage error.
+    folder you are in, if it holds standards; else the bundled example). A
+    single file is checked with its authority's folder and the statutory
+    baseline, as if the folder had been named. Exit status: 0 clean, 1
+    findings, 2 usage error.
 
     Example: standards check standards/gloucestershire
     """
-    roots = tuple(dict.fromkeys(checking_root(p) for p in paths)) or (bundled("standards"),)
+    roots = tuple(dict.fromkeys(checking_root(p) for p in paths)) or (standards_or_here(None),)
     findings: list[Finding] = []
     for root in roots:
         findings.extend(compile_corpus(root).findings)
@@ -42,7 +43,7 @@ def check(paths: tuple[Path, ...], output: str, strict: bool, verbose: bool) -> 
         click.echo(json.dumps(_report(findings), indent=2, ensure_ascii=False))
     else:
         for finding in findings:
-            if verbose or finding.severity is not Severity.INFO:
+            if verbose or finding.severity is not Severity.INFO or finding.code == DRAFT_NOTE:
                 click.echo(finding.render())
         click.echo(_summary(findings), err=bool(findings))
     sys.exit(1 if failed else 0)

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import click
 
+from compiler.commands.options import standards_or_here
 from compiler.diff.as_json import render_json
 from compiler.diff.compare import DiffError, diff_versions
 from compiler.diff.git import diff_revisions, parse_range
 from compiler.diff.model import VersionDiff
 from compiler.diff.render import render_markdown, render_text
 from compiler.diff.sides import load_side
-from compiler.resources import bundled
 
 
 @click.command()
@@ -28,8 +28,9 @@ from compiler.resources import bundled
 @click.option(
     "--corpus",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="The corpus that authority/document@version names (default: the bundled "
-    "standards; with --git, the current folder).",
+    help="The corpus that authority/document@version names (default: the folder "
+    "you are in, if it holds standards, else the bundled example; with --git, the current "
+    "folder).",
 )
 @click.option(
     "--format",
@@ -54,7 +55,7 @@ def diff(
     Example: standards diff st-helens/practice-standards@1.0#children-in-care-visits
     st-helens/children-in-care-web@1.0 --format markdown
     """
-    root = corpus or (Path(".") if revisions else bundled("standards"))
+    root = corpus or (Path(".") if revisions else standards_or_here(None))
     try:
         diffs = _diffs(old, new, revisions, root)
     except DiffError as failed:

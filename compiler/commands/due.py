@@ -9,8 +9,18 @@ from pathlib import Path
 
 import click
 
+from compiler.assumptions import counts_in_working_days, overdue_words, working_days_late
+from compiler.calendar import Calendar
 from compiler.commands.options import DATE, format_option, packs_option
-from compiler.evaluate import Due, PackError, UnusablePackError, due, open_pack, subject_of
+from compiler.evaluate import (
+    Due,
+    Pack,
+    PackError,
+    UnusablePackError,
+    due,
+    open_pack,
+    subject_of,
+)
 from compiler.timescale.compare import spoken
 
 
@@ -106,26 +116,25 @@ def due_command(
     activity, the facts), local and statutory alike, is shown with its reading,
     its source and its next due date. The case is due on the earliest of those
     dates: the first line names the rule that binds and why, and whether the
-    case is overdue on --on. Exit status 1 if no rule applies or the pack
-    cannot answer; 2 if a packs file is not exactly what the build wrote
-    (checked against packs/manifest.json before use).
+    case is overdue on --on (in working days too, for a rule that counts them).
+    A --last or --event dated after --on has not happened on that day: it is
+    left out, with a note; a --last before --from is noted as not counted.
+    --from is the date of the event the rule counts from; an activity stands
+    for the event it implies (a statutory visit is the visit that "within 24
+    hours of the visit" counts from; the list is in standards audit --help).
+    Exit status 1 if no rule applies or the pack cannot answer; 2 if a packs
+    file is not exactly what the build wrote (checked against
+    packs/manifest.json before use).
 
     Example: standards due --authority gloucestershire --subject child_protection
     --activity statutory_visit --from 2025-12-01 --last 2025-12-19 --on 2026-01-09
     """
     day = on.date() if on is not None else date.today()
     subject = subject_of(group, _pairs(qualifiers, "--qualifier"))
+    happened, phase_ends = _as_of(day, start.date(), [d.date() for d in done], _events(events))
     try:
         pack = open_pack(packs, authority, day)
-        results = due(
-            pack,
-            subject,
-            activity,
-            start.date(),
-            [d.date() for d in done],
-            _facts(facts),
-            _events(events),
-        )
+        results = due(pack, subject, activity, start.date(), happened, _facts(facts), phase_ends)
     except UnusablePackError as exc:  # changed, foreign or unsafe: nothing is computed
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
@@ -133,16 +142,17 @@ def due_command(
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
     if output == "json":
-        click.echo(json.dumps(_json(authority, pack.name, day, results), indent=2))
+        click.echo(json.dumps(_json(authority, pack, day, results), indent=2))
     else:
         binding = next((r for r in results if r.binding), None)
         if binding is not None and binding.next_due is not None:
             late = binding.days_overdue(day)
-            state = f"overdue by {late} day{'s' if late != 1 else ''}" if late else "not overdue"
+            working = _working_days_late(binding, day, pack.calendar)
+            state = overdue_words(late, working) if late else "not overdue"
             click.echo(f"next due {spoken(binding.next_due)}, {state} on {spoken(day)}")
             click.echo(f"  binding: {binding.why}")
         for result in results:
-            click.echo(_text(result, day))
+            click.echo(_text(result, day, pack.calendar))
     if not results:
         click.echo(
             f"no rule of the {authority} pack {pack.name} applies to {activity} for {group} "
@@ -152,7 +162,47 @@ def due_command(
         sys.exit(1)
 
 
-def _text(result: Due, on: date) -> str:
+_LEFT_OUT = "left out, not judged as if it had happened"
+
+
+def _as_of(
+    on: date, start: date, done: list[date], events: dict[str, date]
+) -> tuple[list[date], dict[str, date]]:
+    """The dates that had happened by ``on``; each one left out or not counted is said why."""
+
+    def note(text: str) -> None:
+        click.echo(f"note: {text}", err=True)
+
+    if start > on:
+        note(f"--from {start} is after --on {on}: the clock has not started on that day")
+    kept = []
+    for day in sorted(done):
+        if day > on:
+            note(f"--last {day} is after --on {on}: {_LEFT_OUT}")
+        else:
+            if day < start:
+                note(
+                    f"--last {day} is before --from {start}: it happened before the clock "
+                    "started, so it is not counted"
+                )
+            kept.append(day)
+    ends = {}
+    for name, day in events.items():
+        if day > on:
+            note(f"--event {name}={day} is after --on {on}: {_LEFT_OUT}")
+        else:
+            ends[name] = day
+    return kept, ends
+
+
+def _working_days_late(result: Due, on: date, calendar: Calendar) -> int | None:
+    """Working days overdue where the rule counts working days; else None."""
+    if result.next_due is None or not counts_in_working_days(result.rule.timescale):
+        return None
+    return working_days_late(calendar, result.next_due, on)
+
+
+def _text(result: Due, on: date, calendar: Calendar) -> str:
     rule, where = result.rule, result.rule.provenance
     inherited = ", inherited from the statutory baseline" if rule.inherited else ""
     binds = ", binds" if result.binding else ""
@@ -169,16 +219,17 @@ def _text(result: Due, on: date) -> str:
     lines.append(f"  next due: {spoken(result.next_due)} ({result.next_due.isoformat()})")
     late = result.days_overdue(on)
     if late:
-        lines.append(f"  on {spoken(on)}: overdue by {late} day{'s' if late != 1 else ''}")
+        words = overdue_words(late, _working_days_late(result, on, calendar))
+        lines.append(f"  on {spoken(on)}: {words}")
     else:
         lines.append(f"  on {spoken(on)}: not overdue")
     return "\n".join(lines)
 
 
-def _json(authority: str, pack: str, on: date, results: list[Due]) -> dict[str, object]:
+def _json(authority: str, pack: Pack, on: date, results: list[Due]) -> dict[str, object]:
     return {
         "authority": authority,
-        "pack": pack,
+        "pack": pack.name,
         "on": on.isoformat(),
         "results": [
             {
@@ -191,6 +242,7 @@ def _json(authority: str, pack: str, on: date, results: list[Due]) -> dict[str, 
                 "next_due": r.next_due.isoformat() if r.next_due else None,
                 "overdue": r.days_overdue(on) > 0,
                 "days_overdue": r.days_overdue(on),
+                "working_days_overdue": _working_days_late(r, on, pack.calendar),
                 "binding": r.binding,
                 "why": r.why,
                 "floor": [{"kind": kind, "rule": rule} for kind, rule in r.rule.floor],

@@ -7,6 +7,8 @@ from typing import Any
 
 import click
 
+from compiler.locate import default_standards
+
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 """The years a date given on the command line may fall in, as in standards files."""
 
@@ -37,6 +39,15 @@ format_option = click.option(
     show_default=True,
     help="text for people, json for tools.",
 )
+
+
+def standards_or_here(path: Path | None) -> Path:
+    """``path`` if given; else the standards of the folder the command runs in (see
+    :mod:`compiler.locate`), or the bundled example with a one-line note on standard error."""
+    if path is not None:
+        return path
+    return default_standards(lambda note: click.echo(note, err=True))
+
 
 packs_option = click.option(
     "--packs",

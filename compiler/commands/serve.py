@@ -10,9 +10,10 @@ from pathlib import Path
 
 import click
 
+from compiler.commands.options import standards_or_here
 from compiler.emit.preview import HOOK_FILE, ROOT_VARIABLE, write_pages
 from compiler.errors import FindingsError
-from compiler.resources import bundled
+from compiler.resources import shown
 
 
 def _address(context: click.Context, parameter: click.Parameter, value: str) -> str:
@@ -46,14 +47,15 @@ def _stop_on_terminate() -> None:
 def serve(path: Path | None, address: str) -> None:
     """Preview the guidance site built from PATH, rebuilt each time a file is saved.
 
-    PATH is a corpus or an authority's folder (default: the bundled standards).
+    PATH is a corpus or an authority's folder (default: the
+    folder you are in, if it holds standards; else the bundled example).
     The page in the browser reloads by itself after each save. If a file cannot
     be read, the problems are printed and the last good pages stay. Stop with
     Ctrl+C.
 
     Example: standards serve standards/st-helens
     """
-    root = (path or bundled("standards")).resolve()
+    root = standards_or_here(path).resolve()
     _stop_on_terminate()
     with tempfile.TemporaryDirectory(prefix="standards-serve-") as folder:
         staging = Path(folder)
@@ -68,7 +70,7 @@ def serve(path: Path | None, address: str) -> None:
         os.environ["NO_MKDOCS_2_WARNING"] = "1"
         from mkdocs.commands.serve import serve as mkdocs_serve
 
-        click.echo(f"previewing {root} at http://{address}/ (Ctrl+C to stop)", err=True)
+        click.echo(f"previewing {shown(root)} at http://{address}/ (Ctrl+C to stop)", err=True)
         mkdocs_serve(
             config_file=str(staging / "docs" / "mkdocs.yml"),
             livereload=True,

@@ -15,8 +15,17 @@ from compiler.timescale.compare import compare as compare_timescales
 from compiler.timescale.compare import spoken
 from compiler.timescale.due import schedule
 from compiler.timescale.format import format_timescale
+from compiler.timescale.forms import nearest_forms
 from compiler.timescale.model import Timescale, TimescaleError
-from compiler.timescale.parse import parse_timescale
+from compiler.timescale.parse import TimescaleReading, parse_timescale, read_timescale
+
+RELATION_WORDS = {
+    "equivalent": "equivalent to",
+    "stricter": "stricter than",
+    "looser": "looser than",
+    "incomparable": "incomparable with",
+}
+"""How a comparison reads in English: 'A is looser than B'."""
 
 CALENDARS = ("england-and-wales", "scotland", "northern-ireland")
 
@@ -46,6 +55,25 @@ def _read(phrase: str, event: str | None) -> Timescale:
         click.echo(clip(f"error: cannot read '{phrase}': {exc.message}"), err=True)
         for reading in exc.readings:
             click.echo(f"    reading: {reading}", err=True)
+        sys.exit(1)
+
+
+def _read_words(phrase: str, event: str | None) -> TimescaleReading:
+    """Read a document's words; a refusal says why and shows the nearest accepted forms."""
+    try:
+        try:
+            return read_timescale(phrase, event=event)
+        except TimescaleError as exc:
+            if event is not None or "which event starts the clock" not in exc.message:
+                raise
+            return read_timescale(phrase, event="event")
+    except TimescaleError as exc:
+        click.echo(clip(f"error: cannot read '{phrase}': {exc.message}"), err=True)
+        for reading in exc.readings:
+            click.echo(clip(f"    reading: {reading}"), err=True)
+        if not exc.readings:
+            for form in nearest_forms(phrase):
+                click.echo(f"    a form it reads: {form}", err=True)
         sys.exit(1)
 
 
@@ -92,11 +120,14 @@ def timescale(
     """Read a timescale phrase: its plain-English reading, canonical form, and due dates.
 
     Given --from, prints the deadline or the first --count latest permitted dates.
-    An ambiguous or unreadable phrase exits 1 and says why.
+    Hedges ("more frequently if required") are shown as notes, and exceptions ("or as
+    directed by the conference chair") as the conditions a rule must carry. An ambiguous
+    or unreadable phrase exits 1, says why, and shows the nearest forms it reads.
 
     Example: standards timescale "within 5 working days of the visit" --from 2025-12-19
     """
-    parsed = _read(phrase, event)
+    words = _read_words(phrase, event)
+    parsed = words.timescale
     due: list[date] = []
     if start is not None:
         calendar = load_calendar(calendar_id)
@@ -116,6 +147,8 @@ def timescale(
                     "phrase": phrase,
                     "reading": format_timescale(parsed),
                     "canonical": parsed.to_json(),
+                    "conditions": dict(words.conditions),
+                    "notes": list(words.notes),
                     "due": [d.isoformat() for d in due],
                 },
                 indent=2,
@@ -124,6 +157,10 @@ def timescale(
         return
     click.echo(f"reading:   {format_timescale(parsed)}")
     click.echo(f"canonical: {json.dumps(parsed.to_json())}")
+    for fact, holds in words.conditions:
+        click.echo(f"condition: {fact}={str(holds).lower()} (the rule must carry it)")
+    for note in words.notes:
+        click.echo(f"note:      {note} (kept; it does not move a due date)")
     for index, day in enumerate(due, 1):
         click.echo(f"due {index}:     {spoken(day)} ({day.isoformat()})")
 
@@ -196,6 +233,7 @@ def compare(
             )
         )
         return
-    click.echo(f"'{label_a}' is {result.relation} compared with '{label_b}'")
+    mixed = " (earlier on some dates, later on others)" if result.relation == "incomparable" else ""
+    click.echo(f"'{label_a}' is {RELATION_WORDS[result.relation]} '{label_b}'{mixed}")
     for text in witnesses:
         click.echo(f"  {text}")

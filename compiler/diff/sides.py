@@ -25,6 +25,7 @@ from compiler.discover import AUTHORITY_FILE
 from compiler.errors import Finding
 from compiler.model import Authority, Corpus, Version
 from compiler.pipeline import compile_corpus
+from compiler.resources import shown
 
 _SECTION = re.compile(r"#([a-z0-9]+(-[a-z0-9]+)*)$")
 _NAMED = re.compile(r"^(?P<authority>[a-z0-9-]+)/(?P<document>[a-z0-9-]+)@(?P<version>[^/#\s]+)$")
@@ -114,7 +115,9 @@ def _from_corpus(name: str, root: Path) -> tuple[Version, Authority]:
     authority = corpus.authority(found["authority"])
     if authority is None:
         known = ", ".join(a.id for a in corpus.authorities)
-        raise DiffError(f"no authority '{found['authority']}' in '{root}' (there are: {known})")
+        raise DiffError(
+            f"no authority '{found['authority']}' in '{shown(root)}' (there are: {known})"
+        )
     document = authority.document(found["document"])
     if document is None:
         known = ", ".join(d.id for d in authority.documents)

@@ -31,12 +31,14 @@ from compiler.timescale.format import format_timescale
 from compiler.timescale.model import Timescale
 from compiler.vocabulary import vocabulary
 
-FORMAT_VERSION = "2.0.0"
+FORMAT_VERSION = "2.1.0"
 """The pack format's version (semantic versioning): a new major version breaks readers.
 
 2.0.0: a pack carries every statutory rule in force beside the local rules (1.x left out a
 statutory rule when a local rule covered the same group and activity), so a reader must apply
-every rule that covers a case and take the earliest due date; each rule has ``floor``."""
+every rule that covers a case and take the earliest due date; each rule has ``floor``.
+2.1.0: the vocabulary adds ``derived_events`` (events that are the later or earlier of two
+others) and, for an authority with its own terms, ``local``."""
 
 HORIZON_YEARS = 20
 """Years of calendar a pack carries on each side of the year its rule set takes effect."""
@@ -115,7 +117,7 @@ def pack_json(
             ),
         },
         "calendar": calendar_json(authority.calendar, authority.closures, first.year, last.year),
-        "vocabulary": vocabulary_json(),
+        "vocabulary": _with_local(vocabulary_json(), authority),
         "documents": documents,
         "rules": rules,
     }
@@ -195,7 +197,37 @@ def vocabulary_json() -> dict[str, Any]:
         "groups": sorted(words.groups),
         "group_includes": {"all_children": [g for g in children if g != "all_children"]},
         "qualifiers": {q.id: sorted(q.values) for q in words.qualifiers.values()},
+        "derived_events": {
+            term.id: {"later_of": list(term.later_of)}
+            if term.later_of
+            else {"earlier_of": list(term.earlier_of)}
+            for term in words.events.values()
+            if term.later_of or term.earlier_of
+        },
     }
+
+
+def _with_local(national: dict[str, Any], authority: Authority) -> dict[str, Any]:
+    """The pack's vocabulary, with the authority's own terms if it has any.
+
+    A local term is listed beside the national ones (a case may use it), and a local group
+    is included in the national group it narrows and in the umbrella groups that include
+    that one, so that a consumer applies the statutory rules for the national group to it.
+    """
+    if not authority.local_terms:
+        return national
+    words = {**national, "group_includes": dict(national["group_includes"])}
+    local: dict[str, list[dict[str, object]]] = {}
+    for term in sorted(authority.local_terms, key=lambda t: (t.kind, t.id)):
+        local.setdefault(term.kind, []).append(term.to_json())
+        words[term.kind] = sorted({*words[term.kind], term.id})
+        if term.kind == "groups" and term.narrows is not None:
+            for umbrella, included in list(words["group_includes"].items()):
+                if term.narrows in included:
+                    words["group_includes"][umbrella] = sorted({*included, term.id})
+            narrower = words["group_includes"].get(term.narrows, [])
+            words["group_includes"][term.narrows] = sorted({*narrower, term.id})
+    return {**words, "local": local}
 
 
 def render_json(data: dict[str, Any]) -> bytes:

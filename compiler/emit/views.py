@@ -103,9 +103,22 @@ def subject_words(subject: Subject) -> str:
             parts.append(f"{name}: {' or '.join(values)}")
             continue
         titles = [qualifier.values[v].title if v in qualifier.values else v for v in values]
-        parts.append(f"{qualifier.title.lower()}: {' or '.join(t.lower() for t in titles)}")
+        parts.append(f"{in_a_sentence(qualifier.title)}: {' or '.join(map(in_a_sentence, titles))}")
     title = group_title(subject.group)
+    if subject.narrows is not None:  # an authority's own group: say which national one
+        parts.insert(0, f"part of {group_title(subject.narrows).lower()}")
     return f"{title} ({'; '.join(parts)})" if parts else title
+
+
+def in_a_sentence(title: str) -> str:
+    """A title lower-cased to sit inside a sentence, keeping abbreviations as written.
+
+    >>> in_a_sentence("Agreed by the IRO")
+    'agreed by the IRO'
+    """
+    return " ".join(
+        word if sum(c.isupper() for c in word) > 1 else word.lower() for word in title.split(" ")
+    )
 
 
 def conditions_words(rule: Rule) -> str:
@@ -113,7 +126,7 @@ def conditions_words(rule: Rule) -> str:
     words = vocabulary().conditions
     parts = []
     for fact, holds in rule.conditions:
-        title = words[fact].title.lower() if fact in words else fact
+        title = in_a_sentence(words[fact].title) if fact in words else fact
         parts.append(f"{'where' if holds else 'unless'} {title}")
     return "; ".join(parts)
 

@@ -241,10 +241,12 @@ def _cases(
     ]
     involved = [rule, *statutory, *others]
     includes = group_includes()
+    national = {rule.subject.group: rule.subject.narrows}  # an authority's own group
     groups = sorted(
         g
         for g in ({rule.subject.group} | set(includes.get(rule.subject.group, ())))
-        if any(group_covers(s.subject.group, g) for s in statutory)
+        if any(group_covers(s.subject.group, national.get(g) or g) for s in statutory)
+        or any(group_covers(s.subject.group, g) for s in statutory)
     )
     own = dict(rule.subject.qualifiers)
     named: dict[str, set[str]] = {}
@@ -260,7 +262,7 @@ def _cases(
             qualifiers = tuple(
                 (q, (v,)) for q, v in zip(names, values, strict=True) if v is not None
             )
-            subject = Subject(group, qualifiers)
+            subject = Subject(group, qualifiers, narrows=national.get(group))
             # Only the facts some rule covering these children depends on can change anything.
             here = [r for r in involved if covers(r.subject, subject)]
             facts = sorted(

@@ -63,7 +63,11 @@ def covers(rule: Subject, case: Subject, includes: Includes | None = None) -> bo
     >>> covers(Subject("all_children"), placed), covers(placed, Subject("child_in_care"))
     (True, False)
     """
-    if not group_covers(rule.group, case.group, includes):
+    national = case.narrows  # an authority's own group is covered as the group it narrows
+    if not (
+        group_covers(rule.group, case.group, includes)
+        or (national is not None and group_covers(rule.group, national, includes))
+    ):
         return False
     given = dict(case.qualifiers)
     return all(q in given and set(given[q]) <= set(v) for q, v in rule.qualifiers)
@@ -77,7 +81,13 @@ def overlaps(a: Subject, b: Subject, includes: Includes | None = None) -> bool:
     >>> overlaps(Subject("all_children"), Subject("foster_carer"))
     False
     """
-    if not (group_covers(a.group, b.group, includes) or group_covers(b.group, a.group, includes)):
+    first, second = a.narrows or a.group, b.narrows or b.group  # local groups as national
+    if not (
+        group_covers(a.group, b.group, includes)
+        or group_covers(b.group, a.group, includes)
+        or group_covers(first, second, includes)
+        or group_covers(second, first, includes)
+    ):
         return False
     mine, theirs = dict(a.qualifiers), dict(b.qualifiers)
     return all(set(mine[q]) & set(theirs[q]) for q in mine.keys() & theirs.keys())

@@ -105,6 +105,32 @@ def count_per_month(text: str, start: int, month: int, end: int, times: int) -> 
     return Ambiguity(text[start:end], start + 1, why, tuple(readings))
 
 
+def count_per_period(
+    text: str, start: int, period: int, end: int, times: int, unit: str, article: str = ""
+) -> Ambiguity:
+    """ "once a week", "twice a year": a count in each calendar week or year, or an interval.
+
+    Read as a count, "once a week" allows 13 days between visits (Monday of one week, Sunday
+    of the next); read as an interval, no more than 7. ``unit`` is "week" or "year".
+    """
+    times_words = {1: "once", 2: "twice"}.get(times, f"{times} times")
+    readings = [
+        Reading(
+            f"{times_words} in each calendar {unit} (a count)",
+            period,
+            end,
+            f"{article}calendar {unit}",
+        )
+    ]
+    interval = {("week", 1): "every week", ("year", 1): "every year", ("year", 2): "every 6 months"}
+    interval |= {("year", 3): "every 4 months", ("year", 4): "every 3 months"}
+    if (unit, times) in interval:
+        every = interval[unit, times]
+        readings.append(Reading(f"{every} (an interval)", start, end, every))
+    why = "has no single reading" if len(readings) == 1 else f"has {_count(len(readings))} readings"
+    return Ambiguity(text[start:end], start + 1, why, tuple(readings))
+
+
 def ambiguity_error(text: str, ambiguities: Sequence[Ambiguity]) -> TimescaleError:
     """One error for every ambiguous phrase, with the combined readings as shorthand.
 

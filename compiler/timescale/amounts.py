@@ -27,6 +27,8 @@ class AmountReader(Cursor):
     def __init__(self, text: str) -> None:
         super().__init__(text)
         self.ambiguities: list[ambiguity.Ambiguity] = []
+        self.last_unit: str | None = None
+        """The unit of the last duration read, to check a note such as "(not working days)"."""
 
     def frequency(self, bare: bool) -> Duration:
         start = self.token
@@ -35,8 +37,16 @@ class AmountReader(Cursor):
                 self.pos += 1
                 return self.month(start)
             return self.duration(number_optional=True)
+        adverb_after = self.peek(2).value in ("weekly", "monthly")
+        if self.at("at") and self.number_ahead_at(1) and adverb_after:
+            self.pos += 1  # "at 6 weekly intervals"
+            return self.frequency(bare)
         if self.accept("on"):
             self.accept("a")
+            if self.number_ahead() and self.peek().value in ("weekly", "monthly"):
+                every = self.frequency(bare)
+                self.expect("basis")
+                return every
             if not self.at_one_of(*ADVERBS):
                 self.fail("a word such as 'weekly', as in 'on a weekly basis'")
             adverb = ADVERBS[self.token.value]
@@ -50,11 +60,15 @@ class AmountReader(Cursor):
         if self.number_ahead() and self.peek().value in ("weekly", "monthly"):
             amount = self.number()
             if self.accept("weekly"):
-                return Duration(amount, "weeks")
-            self.pos += 1
-            return self.month(start) if amount == 1 else Duration(amount, "months")
+                every = Duration(amount, "weeks")
+            else:
+                self.pos += 1
+                every = self.month(start) if amount == 1 else Duration(amount, "months")
+            self.accept("intervals")  # "at 6 weekly intervals"
+            return every
         if bare and self.number_ahead():
             return self.duration()
+        self.refuse_uncountable()
         self.fail("how often, such as 'every 2 weeks', 'fortnightly' or 'every 10 working days'")
 
     def month(self, start: Token) -> Duration:
@@ -80,9 +94,11 @@ class AmountReader(Cursor):
         amount = self.number(optional=number_optional) or 1
         found, unit = self.accept_entry(_UNITS)
         if not found or unit is None:
+            self.refuse_uncountable()
             self.fail(
                 "a unit of time: hours, working hours, days, working days, weeks, months or years"
             )
+        self.last_unit = unit
         if unit != "working_hours":
             return Duration(amount, unit)
         if not self.accept("("):
@@ -105,16 +121,60 @@ class AmountReader(Cursor):
             if int(token.value) == 0:
                 self.fail_at(token, f"an amount at column {token.column} must be at least 1, not 0")
             self.pos += 1
-            return int(token.value)
+            return self.after_amount(int(token.value))
         if token.value in NUMBER_WORDS:
             self.pos += 1
-            return NUMBER_WORDS[token.value]
+            return self.after_amount(NUMBER_WORDS[token.value])
         if self.number_ahead():  # "a week", "an hour"
             self.pos += 1
             return 1
         if optional:
             return 0
         self.fail("a number")
+
+    def after_amount(self, amount: int) -> int:
+        """ "ten (10)" reads as 10; "63 (45 working) days" and "4-6 weeks" are refused."""
+        first = self.pos - 1
+        if self.at("(") and self.peek().kind == "number":
+            echo = self.peek()
+            if self.peek(2).value == ")":
+                if int(echo.value) != amount:
+                    self.fail_at(
+                        echo,
+                        f"the number in brackets at column {echo.column} ({echo.text}) is not "
+                        f"the number before it ({amount}): write one number",
+                    )
+                self.pos += 3
+                return amount
+            close = self.pos
+            while self.values[close] not in (")", ""):
+                close += 1
+            written = self.text[self.tokens[first].start : self.tokens[close].end]
+            unit = self.peek(close - self.pos + 1)
+            if unit.kind == "word":
+                written = self.text[self.tokens[first].start : unit.end]
+            self.fail_at(
+                self.tokens[first],
+                f"{quote(written)} at column {self.tokens[first].column} gives two amounts: "
+                "write the one that must be met, in one unit",
+            )
+        self.refuse_range(first, amount)
+        return amount
+
+    def refuse_range(self, first_index: int, amount: int) -> None:
+        """Refuse an amount followed by another ("4-6 weeks"); see :mod:`asides`."""
+
+    def refuse_uncountable(self) -> None:
+        """Refuse a unit the tools cannot count ("school days"); see :mod:`asides`."""
+
+    def number_ahead_at(self, ahead: int) -> bool:
+        """Whether an amount starts ``ahead`` tokens on."""
+        save = self.pos
+        self.pos = min(self.pos + ahead, len(self.tokens) - 1)
+        try:
+            return self.number_ahead()
+        finally:
+            self.pos = save
 
     def number_ahead(self) -> bool:
         token = self.token

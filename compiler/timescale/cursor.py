@@ -12,6 +12,7 @@ import difflib
 from collections.abc import Iterable, Sequence
 from typing import NoReturn, TypeVar
 
+from compiler.timescale.examples import forms_hint
 from compiler.timescale.model import TimescaleError
 from compiler.timescale.tokens import Token, tokenize
 from compiler.timescale.words import KNOWN_WORDS, PhraseIndex
@@ -22,6 +23,8 @@ STOP_WORDS = frozenset(
 """Words that end the quoted phrase when an event or condition is not in the vocabulary."""
 
 _LONGEST_QUOTE = 60
+
+_LOOKAHEAD = 16
 
 _HINTED_WORDS = [word for word in KNOWN_WORDS if len(word) > 3]
 """Words worth suggesting: short ones ("the", "of") are close to too much ("they", "off")."""
@@ -35,7 +38,8 @@ class Cursor:
     def __init__(self, text: str) -> None:
         self.text = text
         self.tokens = tokenize(text)
-        self.values = [token.value for token in self.tokens]
+        self.values = [token.value for token in self.tokens] + [""] * _LOOKAHEAD
+        """Token values, padded past the end so that looking ahead never runs off the list."""
         self.pos = 0
 
     @property
@@ -99,9 +103,12 @@ class Cursor:
             message = f"the timescale ends too early at column {token.column}: expected {expected}"
         else:
             misspelt = token.kind == "word" and token.value not in KNOWN_WORDS
-            hint = _hint(token.value, _HINTED_WORDS, most=1) if misspelt else ""
+            hint = _typo_hint(token.value) if misspelt else ""
             message = f"could not read {quote(token.text)} at column {token.column}"
             message += f"; {hint}" if hint else f": expected {expected}"
+            # a word the grammar does not know, with no near miss and no example of its own
+            if misspelt and not hint and token.value.isalpha() and "'" not in expected:
+                message += f"; {forms_hint(self.text)}"
         raise TimescaleError(message, column=token.column)
 
     def fail_unknown(self, index: PhraseIndex, kind: str) -> NoReturn:
@@ -118,10 +125,12 @@ class Cursor:
             self.fail(f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}")
         start = self.tokens[first]
         words = self.text[start.start : self.tokens[last - 1].end]
-        hint = _hint(" ".join(self.values[first:last]), index.phrases, most=3)
+        hint = _hint(" ".join(self.values[first:last]), index.phrases, most=3, sharing=True)
         message = f"could not read {quote(words)} at column {start.column}: "
         message += f"it names no {kind} in the vocabulary"
-        message += f"; {hint}" if hint else f" (see schema/vocabulary/{kind}s.yaml)"
+        if not hint:  # nothing close: show whole timescales that read instead
+            hint = forms_hint(self.text)
+        message += f"; {hint} (standards vocabulary {kind}s lists them all)"
         raise TimescaleError(message, column=start.column)
 
     def fail_at(self, token: Token, message: str) -> NoReturn:
@@ -136,10 +145,39 @@ def quote(words: str) -> str:
     return repr(words)
 
 
-def _hint(words: str, choices: Iterable[str], most: int) -> str:
-    """ "did you mean 'the ICPC'?": the closest choices, as the vocabulary writes them."""
+def _typo_hint(word: str) -> str:
+    """ "did you mean 'working'?" for a likely misspelling of a word the grammar reads.
+
+    Only for words of four letters or more, and a suggestion of about the same length: "or" is
+    not a misspelt "more", nor "whenever" a misspelt "never".
+    """
+    if len(word) < 4:
+        return ""
+    similar = [w for w in _HINTED_WORDS if abs(len(w) - len(word)) <= 2]
+    return _hint(word, similar, most=1)
+
+
+def _shares_a_word(written: str, phrase: str) -> bool:
+    """Whether a content word of ``written`` is (nearly) a word of ``phrase``: "the visitt" and
+    "the visit" do; "the end of the next working day" and "the start of the reporting period"
+    share only "the" and "of", so one is no likely misspelling of the other."""
+    ours = [w for w in written.split() if w not in _LINKING_WORDS]
+    theirs = [w for w in phrase.lower().split() if w not in _LINKING_WORDS]
+    return any(difflib.SequenceMatcher(None, a, b).ratio() >= 0.8 for a in ours for b in theirs)
+
+
+_LINKING_WORDS = frozenset(("the", "a", "an", "of", "to", "by", "in", "on", "at", "is", "being"))
+
+
+def _hint(words: str, choices: Iterable[str], most: int, sharing: bool = False) -> str:
+    """ "did you mean 'the ICPC'?": the closest choices, as the vocabulary writes them.
+
+    With ``sharing``, a choice must also share a content word with ``words``.
+    """
     by_lower = {choice.lower(): choice for choice in choices}
     close = difflib.get_close_matches(words.lower(), list(by_lower), n=most, cutoff=0.6)
+    if sharing:
+        close = [c for c in close if _shares_a_word(words.lower(), c)]
     if not close:
         return ""
     return "did you mean " + " or ".join(repr(by_lower[choice]) for choice in close) + "?"

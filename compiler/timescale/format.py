@@ -47,7 +47,11 @@ _EVERY_ONE = {
     "years": "every year",
 }
 
-_PERIOD_NAMES = {"week": "week", "calendar_month": "calendar month", "year": "year"}
+_PERIOD_NAMES = {
+    "week": "calendar week",
+    "calendar_month": "calendar month",
+    "year": "calendar year",
+}
 
 
 def format_timescale(timescale: Timescale, vocabulary: Vocabulary | None = None) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from compiler.timescale.model import TimescaleError
 from compiler.timescale.tokens import words_of
@@ -67,6 +68,16 @@ LEADS: dict[tuple[str, ...], bool] = {
     ("at", "least"): False,
     ("as", "a", "minimum"): False,
     ("no", "less", "than"): False,
+    ("not", "less", "than"): False,
+    ("no", "less", "often", "than"): False,
+    ("not", "less", "often", "than"): False,
+    ("a", "maximum"): False,
+    ("at", "a", "maximum", "period", "of"): False,
+    ("maximum",): False,
+    ("at", "a", "minimum"): False,
+    ("at", "no", "more", "than"): True,
+    ("at", "intervals", "not", "exceeding"): True,
+    ("intervals", "not", "exceeding"): True,
     ("at", "a", "minimum", "of"): True,
     ("a", "minimum", "of"): True,
     ("minimum", "of"): True,
@@ -74,6 +85,12 @@ LEADS: dict[tuple[str, ...], bool] = {
     ("at", "intervals", "of", "not", "more", "than"): True,
     ("at", "intervals", "of", "no", "more", "than"): True,
     ("at", "intervals", "of"): True,
+    ("at", "intervals", "of", ",", "no", "more", "than"): True,
+    ("intervals", "of", "not", "more", "than"): True,
+    ("intervals", "of", "no", "more", "than"): True,
+    ("of", "intervals", "not", "more", "than"): True,  # a slip for "at intervals", published
+    ("of", "intervals", "no", "more", "than"): True,
+    ("with", "a", "minimum", "of"): True,
     ("not", "more", "than"): True,
     ("no", "more", "than"): True,
     ("a", "maximum", "of"): True,
@@ -88,7 +105,8 @@ LEADS: dict[tuple[str, ...], bool] = {
 KEYWORDS = (  # noqa: SIM905 (a sentence of words reads better than a column of them)
     "within in of from after following before prior to by once twice times a an per each every "
     "at least minimum maximum as no not less more than intervals then thereafter and for the first "
-    "until where unless if never further apart be notice on basis calendar working"
+    "until where unless if never further apart be notice on basis calendar working during "
+    "subsequently"
 ).split()
 
 KNOWN_WORDS = tuple(
@@ -149,6 +167,8 @@ class Lexicon:
 
     events: PhraseIndex
     conditions: PhraseIndex
+    derived: Mapping[tuple[str, frozenset[str]], str]
+    """Events that are the later or earlier of two others: ``("later", {a, b})`` -> event."""
 
 
 _LEXICONS: dict[int, tuple[Vocabulary, Lexicon]] = {}
@@ -161,6 +181,7 @@ def lexicon(vocabulary: Vocabulary) -> Lexicon:
         built = Lexicon(
             events=PhraseIndex.of(_phrases(vocabulary.events)),
             conditions=PhraseIndex.of(_phrases(vocabulary.conditions)),
+            derived=MappingProxyType(_derived(vocabulary.events)),
         )
         cached = _LEXICONS[id(vocabulary)] = (vocabulary, built)
     return cached[1]
@@ -168,3 +189,12 @@ def lexicon(vocabulary: Vocabulary) -> Lexicon:
 
 def _phrases(terms: Mapping[str, Term]) -> dict[str, tuple[str, ...]]:
     return {key: term.phrases for key, term in terms.items()}
+
+
+def _derived(terms: Mapping[str, Term]) -> dict[tuple[str, frozenset[str]], str]:
+    found: dict[tuple[str, frozenset[str]], str] = {}
+    for key, term in terms.items():
+        for which, events in (("later", term.later_of), ("earlier", term.earlier_of)):
+            if events:
+                found[(which, frozenset(events))] = key
+    return found

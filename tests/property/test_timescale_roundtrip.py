@@ -136,6 +136,25 @@ SHORTHAND_WORDS = [
     "(4 weeks)",
     "(2 working days)",
     "never further apart than",
+    # the words of real documents (issue 14): hedges, exceptions, openings, refusals
+    "more frequently if required",
+    "wherever possible",
+    "(not working days)",
+    "(from and including the day of the visit)",
+    "or as directed by the conference chair",
+    "unless the conference decides otherwise",
+    "no later than",
+    "between",
+    "usually",
+    "or so",
+    "termly",
+    "school days",
+    "whichever is later",
+    "after that",
+    "once a week until",
+    "not less than every",
+    "on the day",
+    "by the end of the next working day",
 ]
 grammar_soup = st.lists(st.sampled_from(SHORTHAND_WORDS), max_size=20).map(" ".join)
 
@@ -160,17 +179,26 @@ def damaged_shorthand(draw: st.DrawFn) -> str:
 @example("", None)
 @example("9" * 5000 + " days", "visit")  # int() refuses over 4300 digits with a ValueError
 @example("monthly (", "visit")
+@example("monthly", None)  # its two readings are said before the missing event
+@example("every month from accommodation first being provided", "visit")  # and before a clash
 @example("within 1½ hours of the visit", None)
 @example("twice a month from the start of the plan, then weekly", None)
 @example("within 48 working hours (", "visit")
 @example("\x00\u202e\U0001f600 within", None)
+@example("not less than every one hour of accommodation first being provided", None)  # the reading
 def test_any_text_reads_or_is_refused_with_a_column(text: str, event: str | None) -> None:
     try:
         timescale = parse_timescale(text, event)
     except TimescaleError as error:
         assert 0 <= error.column <= len(text) + 1
         for reading in error.readings:  # every reading of an ambiguous phrase reads
-            parse_timescale(reading, event)
+            try:
+                parse_timescale(reading, event)
+            except TimescaleError as unread:  # the ambiguity is said first, then the event
+                assert any(
+                    words in unread.message
+                    for words in ("which event starts the clock", "make them agree")
+                ), unread.message
     else:
         assert parse_timescale(format_timescale(timescale)) == timescale
 

@@ -1,0 +1,12 @@
+"""The case records authorities really hold, read into the audit's table of case events.
+
+- :mod:`compiler.sources.database`: a DuckDB file or folder, SQLite, or any
+  SQLAlchemy URL, read a table's named columns at a time;
+- :mod:`compiler.sources.ssd_mapping`: which Standard Safeguarding Dataset
+  column is which event, activity or qualifier of our vocabulary (declared
+  once, documented in the README);
+- :mod:`compiler.sources.ssd`: the SSD tables turned into
+  :class:`compiler.cases.Cases`, with every row that cannot be judged named;
+- :mod:`compiler.sources.annex_a`: Ofsted's Annex A workbook (Lists 3 to 8);
+- :mod:`compiler.sources.judgeable`: which rules the records can judge, and why not the others.
+"""
