@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from hypothesis import assume, example, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from compiler.calendar import load_calendar
@@ -27,8 +27,13 @@ def every(amount: int, unit: str) -> Recurrence:
     return Recurrence("start", (Phase(Duration(amount, unit)),))
 
 
-QUICK = settings(max_examples=40)
-"""Each example compares over twenty years; the soak profile's long runs are for the oracles."""
+QUICK = settings(
+    max_examples=40,
+    suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow],
+)
+"""Each example compares over twenty years; the soak profile's long runs are for the oracles.
+Many drawn timescales count working days or calendar periods and are filtered out, which a
+loaded machine's health check can take for a bad strategy."""
 
 
 @QUICK
