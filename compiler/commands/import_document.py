@@ -9,19 +9,11 @@ from pathlib import Path
 
 import click
 
+from compiler.commands.options import corpus_option, effective_option
 from compiler.importer.blocks import UnreadableDocument
 from compiler.importer.importing import MissingExtra, import_document
 
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-
-
-def _day(context: click.Context, parameter: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date: write YYYY-MM-DD") from None
 
 
 def _id(context: click.Context, parameter: click.Parameter, value: str) -> str:
@@ -37,19 +29,8 @@ def _id(context: click.Context, parameter: click.Parameter, value: str) -> str:
 @click.option(
     "--version", "version", metavar="X", help="The new version (default: 1.0, or the next)."
 )
-@click.option(
-    "--effective",
-    metavar="DATE",
-    callback=_day,
-    help="When it takes effect, YYYY-MM-DD (default: today).",
-)
-@click.option(
-    "--corpus",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=Path("."),
-    show_default=True,
-    help="The standards folder that holds the authority.",
-)
+@effective_option
+@corpus_option
 def import_command(
     file: Path,
     authority: str,

@@ -8,36 +8,17 @@ from pathlib import Path
 
 import click
 
+from compiler.commands.options import corpus_option, effective_option
 from compiler.errors import StandardsError
 from compiler.new_version import start_new_version
 from compiler.pipeline import compile_corpus
 
 
-def _day(context: click.Context, parameter: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date: write YYYY-MM-DD") from None
-
-
 @click.command("new-version")
 @click.argument("document", metavar="AUTHORITY/DOCUMENT")
 @click.option("--version", "version", metavar="X", help="The new version (default: the next).")
-@click.option(
-    "--effective",
-    metavar="DATE",
-    callback=_day,
-    help="When it takes effect, YYYY-MM-DD (default: today).",
-)
-@click.option(
-    "--corpus",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=Path("."),
-    show_default=True,
-    help="The standards folder that holds the authority.",
-)
+@effective_option
+@corpus_option
 def new_version(document: str, version: str | None, effective: date | None, corpus: Path) -> None:
     """Start a new version of a document as a draft copy of its latest version.
 

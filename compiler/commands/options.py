@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -56,3 +57,30 @@ packs_option = click.option(
     show_default=True,
     help="The packs folder written by `standards build`.",
 )
+
+
+def _day(context: click.Context, parameter: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date: write YYYY-MM-DD") from None
+
+
+effective_option = click.option(
+    "--effective",
+    metavar="DATE",
+    callback=_day,
+    help="When it takes effect, YYYY-MM-DD (default: today).",
+)
+"""When a new document version takes effect (``new-version``, ``import``)."""
+
+corpus_option = click.option(
+    "--corpus",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="The standards folder that holds the authority.",
+)
+"""The corpus a new document version is written into (``new-version``, ``import``)."""
