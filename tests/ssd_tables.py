@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import atexit
+import functools
+import glob
 import os
+import shutil
+import socket
+import subprocess
+import tempfile
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -29,15 +36,55 @@ def sqlite_of(rows: dict[str, list[tuple[Any, ...]]], path: Path) -> str:
 
 
 def postgres_url() -> str:
-    """The PostgreSQL server `.ci/run` starts; under CI its absence fails the test, never skips."""
+    """A real PostgreSQL server for the SSD tests, never a skip.
+
+    `.ci/run` starts one and sets STANDARDS_TEST_POSTGRES_URL; without it the tests start a
+    throwaway cluster themselves from the installed server (`apt-get install postgresql`),
+    and fail, saying what to install, where there is none.
+    """
     import pytest
 
-    url = os.environ.get("STANDARDS_TEST_POSTGRES_URL")
+    url = os.environ.get("STANDARDS_TEST_POSTGRES_URL") or _throwaway_cluster()
     if not url:
-        if os.environ.get("CI") == "true":
-            pytest.fail(
-                "STANDARDS_TEST_POSTGRES_URL is not set: .ci/run starts PostgreSQL and sets it "
-                "(see .ci/postgres); the PostgreSQL tests must run in CI"
-            )
-        pytest.skip("no PostgreSQL: `source .ci/postgres` starts one and sets the URL")
+        pytest.fail(
+            "no PostgreSQL server: install one (apt-get install postgresql) so the tests can "
+            "start a throwaway cluster, or set STANDARDS_TEST_POSTGRES_URL (see .ci/postgres)"
+        )
     return url
+
+
+@functools.cache
+def _throwaway_cluster() -> str | None:
+    """Start a cluster in a temporary folder (as the postgres user when run as root), stopped
+    when the test run ends; the URL of its database, or None without an installed server."""
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb")) or [shutil.which("initdb")]
+    if not found[-1]:
+        return None
+    bin_dir = Path(found[-1]).parent
+    as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    folder = Path(tempfile.mkdtemp(prefix="standards-pg-"))
+    if as_user:
+        shutil.chown(folder, "postgres")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    data = str(folder / "data")
+    quiet: dict[str, Any] = {"check": True, "capture_output": True}
+    subprocess.run(
+        [*as_user, bin_dir / "initdb", "-D", data, "-A", "trust", "-U", "postgres"], **quiet
+    )
+    options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1"
+    log = str(folder / "server.log")
+    subprocess.run(
+        [*as_user, bin_dir / "pg_ctl", "-D", data, "-l", log, "-w", "-o", options, "start"], **quiet
+    )
+
+    def stop() -> None:
+        subprocess.run([*as_user, bin_dir / "pg_ctl", "-D", data, "-m", "fast", "stop"], **quiet)
+        shutil.rmtree(folder, ignore_errors=True)
+
+    atexit.register(stop)
+    subprocess.run(
+        [*as_user, bin_dir / "createdb", "-h", "127.0.0.1", "-p", str(port), "ssd_test"], **quiet
+    )
+    return f"postgresql+psycopg://postgres@127.0.0.1:{port}/ssd_test"
