@@ -18,6 +18,7 @@ PAGE_TYPES = {
     "authority": f"{WALSALL_COPY}/index.html",
     "document version": f"{WALSALL_COPY}/cin-visits-and-reviews/5.0.html",
     "large document version": "synthetic-0001/practice-standards/1.0.html",
+    "large document, second part": "synthetic-0001/practice-standards/1.0-part-2.html",
     "comparison": "compare/statutory-visit.html",
     "comparison index": "compare/index.html",
     "downloads": "downloads.html",

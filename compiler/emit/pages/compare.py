@@ -20,15 +20,14 @@ from pathlib import PurePosixPath
 from compiler.calendar import load_calendar
 from compiler.checks.comparing import describe
 from compiler.emit.pages.base import Asset, Page, Site
+from compiler.emit.parts import statement_page
 from compiler.emit.timeline import EXAMPLE_START, TimelineRow, draw, latest_dates, window_end
 from compiler.emit.views import (
     COMPARE_INDEX,
     activity_title,
     compare_page,
-    floor_comparisons,
     floor_summary,
     group_title,
-    version_page,
     who_words,
 )
 from compiler.model import Authority, Rule, Version
@@ -164,6 +163,7 @@ def _rows(site: Site, activity: str, group: str) -> list[CompareRow]:
         for version, rule in site.in_force(authority):
             if rule.activity != activity or rule.subject.group != group:
                 continue
+            statement = next(s.id for s in version.statements() if any(r is rule for r in s.rules))
             line = TimelineRow(
                 authority.name,
                 who_words(rule),
@@ -178,13 +178,9 @@ def _rows(site: Site, activity: str, group: str) -> list[CompareRow]:
                     rule=rule,
                     who=who_words(rule),
                     timescale=describe(rule),
-                    floors=floor_summary(
-                        floor_comparisons(site.corpus, authority, rule, site.today)
-                    ),
-                    page=version_page(authority, version),
-                    statement=next(
-                        s.id for s in version.statements() if any(r is rule for r in s.rules)
-                    ),
+                    floors=floor_summary(site.floor_comparisons(authority, rule, site.today)),
+                    page=statement_page(authority, version, statement),
+                    statement=statement,
                     dates=tuple(spoken(d) for d in latest_dates(line, calendar)),
                 )
             )
