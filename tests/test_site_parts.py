@@ -3,10 +3,14 @@ link to a statement lands on the part that shows it."""
 
 from __future__ import annotations
 
+import importlib
 import re
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
+from compiler.build import build
 from compiler.emit.parts import PART_BUDGET, part_page, parts, section_weight, statement_page
 from compiler.pipeline import compile_corpus
 from tests.conftest import ROOT, SITE_DATE
@@ -77,3 +81,23 @@ def test_each_part_lists_every_part_and_links_the_others(bundled_site: Path) -> 
         for other in found:
             name = part_page(authority, version, other.number).with_suffix(".html").name
             assert (f'href="{name}"' in html) is (other.number != part.number), (part, name)
+
+
+def test_a_comparison_too_long_for_one_page_gets_a_page_per_group_of_children(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 150 authorities the statutory visits' names alone passed 150 KB; here any is too long."""
+    compare = importlib.import_module("compiler.emit.pages.compare")
+    monkeypatch.setattr(compare, "PART_BUDGET", 1)
+    build(ROOT / "standards", tmp_path / "build", today=SITE_DATE)  # strict: every link resolves
+    folder = tmp_path / "build" / "site" / "compare"
+    groups = sorted(folder.glob("statutory-visit--*.html"))
+    names = {g.name for g in groups}
+    assert {"statutory-visit--child-in-care.html", "statutory-visit--child-in-need.html"} <= names
+    activity = (folder / "statutory-visit.html").read_text(encoding="utf-8")
+    assert all(f'href="{g.name}"' in activity for g in groups)
+    assert "table-filter" not in activity, "the rows are on the groups' pages"
+    for group in groups:
+        html = group.read_text(encoding="utf-8")
+        assert html.count('class="table-filter"') == 1
+        assert 'href="statutory-visit.html"' in html  # the way back to the activity

@@ -96,6 +96,16 @@ class PageCache(BasePlugin):  # type: ignore[type-arg]
         self.entries: dict[str, dict[str, Any]] = {}
         self.names: dict[str, str] = {}
 
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """Trim the theme's template lines: 1.5 MB of indentation at 150 authorities.
+
+        Jinja's own ``trim_blocks`` and ``lstrip_blocks`` drop the line break after a
+        block tag and the spaces before one; what a reader sees does not change.
+        """
+        env.trim_blocks = True
+        env.lstrip_blocks = True
+        return env
+
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Work out the site's key once the pages are written (the preview writes them late)."""
         self.key = site_key(self.docs, config)
