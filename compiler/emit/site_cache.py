@@ -117,7 +117,7 @@ class PageCache(BasePlugin):  # type: ignore[type-arg]
         missing = [
             file.page
             for file in files.documentation_pages()
-            if file.page is not None and self._load(self._name(file.page)) is None
+            if file.page is not None and not self._held(self._name(file.page))
         ]
         self.prerendered = prerender(missing, config, files, _entry)
         return nav
@@ -190,6 +190,10 @@ class PageCache(BasePlugin):  # type: ignore[type-arg]
                 json.dumps(entry, ensure_ascii=False, sort_keys=True), encoding="utf-8"
             )
         return output
+
+    def _held(self, name: str) -> bool:
+        """Whether the previous cache has an entry of that name (read later, if at all)."""
+        return self.previous is not None and (self.previous / name).is_file()
 
     def _load(self, name: str) -> dict[str, Any] | None:
         if self.previous is None:

@@ -97,6 +97,18 @@ class Site:
             self._floors[key] = known
         return known[1]
 
+    def floors_made(
+        self, authority: Authority
+    ) -> list[tuple[tuple[str, int, date], tuple[FloorComparison, ...]]]:
+        """The comparisons worked out so far for ``authority``'s rules (for another process)."""
+        return [(key, found) for key, (_, found) in self._floors.items() if key[0] == authority.id]
+
+    def keep_floors(
+        self, key: tuple[str, int, date], rule: Rule, comparisons: tuple[FloorComparison, ...]
+    ) -> None:
+        """Remember comparisons worked out elsewhere (by a worker, see ``pages.parallel``)."""
+        self._floors.setdefault(key, (rule, comparisons))
+
     @cached_property
     def _floors(self) -> dict[tuple[str, int, date], tuple[Rule, tuple[FloorComparison, ...]]]:
         return {}

@@ -10,6 +10,7 @@ from pathlib import PurePosixPath
 from compiler.checks.comparing import describe
 from compiler.emit.pages.base import Page, Site
 from compiler.emit.pages.changes import previous_version
+from compiler.emit.pages.parallel import by_authority
 from compiler.emit.parts import part_page, parts, statement_page
 from compiler.emit.text import web_link
 from compiler.emit.views import (
@@ -52,11 +53,18 @@ class RuleView:
 
 def version(site: Site) -> Iterator[Page]:
     """``<authority>/<document>/<version>.md`` for every version of every document."""
-    for each in site.authorities:
-        site.progress(f"site pages: {each.name}")
-        for document in sorted(each.documents, key=lambda d: d.latest.title.lower()):
-            for current in document.versions:
-                yield from _pages(site, each, current)
+    for pages in by_authority(site, _authority_pages):
+        yield from pages
+
+
+def _authority_pages(site: Site, authority: Authority) -> list[Page]:
+    """Every version page of one authority, its documents by title."""
+    return [
+        page
+        for document in sorted(authority.documents, key=lambda d: d.latest.title.lower())
+        for current in document.versions
+        for page in _pages(site, authority, current)
+    ]
 
 
 @dataclass(frozen=True)
