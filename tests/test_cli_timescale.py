@@ -58,10 +58,17 @@ def test_timescale_lists_occurrences_with_facts() -> None:
 
 
 def test_ambiguous_phrase_exits_1_with_its_readings() -> None:
-    code, output = run("timescale", "monthly")
+    code, output = run("timescale", "twice a month")
     assert code == 1
-    assert "monthly (calendar month)" in output
-    assert "monthly (4 weeks)" in output
+    assert "twice a calendar month" in output
+    assert "every 2 weeks" in output
+
+
+def test_monthly_in_a_document_s_words_is_read_with_the_other_reading_noted() -> None:
+    code, output = run("timescale", "at least monthly")
+    assert code == 0
+    assert "reading:   every calendar month" in output
+    assert "some authorities mean every 4 weeks" in output
 
 
 def test_unreadable_phrase_points_at_the_word() -> None:

@@ -45,6 +45,9 @@ class Ambiguity:
     column: int
     why: str
     readings: tuple[Reading, ...]
+    read_as: str = ""
+    """In a document's words, the note on the reading taken ("" if none is taken): a rule's
+    shorthand must still say which reading it means."""
 
     def describe(self) -> str:
         meanings = [reading.meaning for reading in self.readings]
@@ -64,6 +67,8 @@ def monthly(text: str, start: int, end: int) -> Ambiguity:
             Reading("a calendar month", end, end, " (calendar month)"),
             Reading("4 weeks", end, end, " (4 weeks)"),
         ),
+        f"{text[start:end]!r} is read as visits no more than a calendar month apart; some "
+        "authorities mean every 4 weeks, which a rule says as 'monthly (4 weeks)'",
     )
 
 
@@ -103,6 +108,24 @@ def count_per_month(text: str, start: int, month: int, end: int, times: int) -> 
         readings.append(Reading("every 2 weeks (an interval)", start, end, "every 2 weeks"))
     why = "has no single reading" if len(readings) == 1 else f"has {_count(len(readings))} readings"
     return Ambiguity(text[start:end], start + 1, why, tuple(readings))
+
+
+def once_a_month(text: str, start: int, end: int, read_as: str) -> Ambiguity:
+    """ "at least once a month": in a document, read as every calendar month (``read_as``).
+
+    A rule's shorthand must say which of the three readings it means, as for "monthly".
+    """
+    return Ambiguity(
+        text[start:end],
+        start + 1,
+        "has three readings",
+        (
+            Reading("once in each calendar month (a count)", start, end, "once a calendar month"),
+            Reading("every calendar month (an interval)", start, end, "every calendar month"),
+            Reading("every 4 weeks (an interval)", start, end, "every 4 weeks"),
+        ),
+        read_as,
+    )
 
 
 def count_per_period(

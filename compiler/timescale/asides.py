@@ -41,8 +41,25 @@ POSSIBLE = (("wherever", "possible"), ("where", "possible"), ("if", "possible"))
 
 AS_LONG_AS = ("for", "as", "long", "as")
 
-COUNTING_WORDS = frozenset(("not", "working", "calendar", "days", "day", "weeks", ",", "only"))
-"""The words of a bracketed note that only says how days are counted: "(not working days)"."""
+COUNTING_WORDS = frozenset(
+    [
+        "not",
+        "working",
+        "calendar",
+        "days",
+        "day",
+        "weeks",
+        ",",
+        "only",
+        "regardless",
+        "of",
+        "public",
+        "bank",
+        "holidays",
+    ]
+)
+"""The words of a bracketed note that only says how days are counted: "(not working days)",
+"(regardless of Public Holidays)"."""
 
 VAGUE = (("or", "so"), ("usually",), ("approximately",), ("roughly",), ("about",))
 
@@ -267,7 +284,7 @@ class AsideReader(AmountReader):
                 f"the note in brackets at column {column} says working days but the amount "
                 "before it is in calendar days: make them agree",
             )
-        if self.last_unit == "working_days" and ("not" in inside or "calendar" in inside):
+        if self.last_unit == "working_days" and {"not", "calendar", "regardless"} & set(inside):
             self.fail_at(
                 self.token,
                 f"the note in brackets at column {column} says calendar days but the amount "

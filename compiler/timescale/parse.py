@@ -42,17 +42,21 @@ Duration(amount=2, unit='weeks', working_days=None)
 from __future__ import annotations
 
 from compiler.timescale import ambiguity
+from compiler.timescale.counts import count_note, every_for
 from compiler.timescale.cursor import quote
 from compiler.timescale.model import (
     Count,
     Deadline,
     Duration,
     Once,
+    Phase,
+    Recurrence,
     Timescale,
     TimescaleError,
 )
 from compiler.timescale.phases import LINKS, Build, PhaseReader
 from compiler.timescale.reading import TimescaleReading, counted_inclusively
+from compiler.timescale.tokens import Token
 from compiler.timescale.words import PERIODS, lexicon
 from compiler.vocabulary import Vocabulary
 from compiler.vocabulary import vocabulary as bundled_vocabulary
@@ -74,6 +78,30 @@ DEADLINE_LEADS = (
 """Words that say a deadline the other way round: "no later than 3 working days after X"."""
 
 
+WHICH = ("each", "every", "a", "per")
+
+ONE_EACH_PERIOD = (
+    *(((which, unit), unit) for unit in ("week", "month", "year") for which in WHICH),
+    (("throughout", "the", "year"), "year"),
+)
+"""How "at least one <thing> each year" ends: the period, by its words."""
+
+MAXIMUM_LEADS = (("a", "maximum", "of"), ("maximum", "of"), ("a", "maximum"), ("maximum",))
+"""Words before a bare amount that make it the most time allowed: "a maximum of 45 working days".
+
+Alone, the amount is read as a deadline from the event, with a note saying so; opening the
+later part of a sequence ("thereafter, a maximum of 6 weeks") it is the longest gap.
+"""
+
+
+def maximum_note(words: str, amount: str) -> str:
+    """The note on "a maximum of 45 working days": the reading taken and how to write the other."""
+    return (
+        f"{words!r} is read as a deadline, within {amount} of the event; if it is the longest "
+        f"gap between visits, write 'every {amount}'"
+    )
+
+
 def parse_timescale(
     text: str, event: str | None = None, vocabulary: Vocabulary | None = None
 ) -> Timescale:
@@ -85,7 +113,7 @@ def parse_timescale(
     Recurrence(event='plan_start', phases=(Phase(every=Duration(amount=10, unit='working_days', \
 working_days=None), lasts=None, until=None, where=()),), first=(), cap=None)
     """
-    reading = read_timescale(text, event, vocabulary)
+    reading = _read(text, event, vocabulary, shorthand=True)
     if reading.conditions:
         raise TimescaleError(reading.condition_message, column=reading.condition_column)
     return reading.timescale
@@ -103,6 +131,13 @@ def read_timescale(
     >>> reading.conditions
     (('conference_chair_directed_otherwise', False),)
     """
+    return _read(text, event, vocabulary, shorthand=False)
+
+
+def _read(
+    text: str, event: str | None, vocabulary: Vocabulary | None, shorthand: bool
+) -> TimescaleReading:
+    """Read ``text``; a rule's ``shorthand`` must also say which month "monthly" means."""
     if not isinstance(text, str) or not text.strip():
         raise TimescaleError(
             "the timescale is empty: write one such as 'within 24 hours of the visit'"
@@ -110,8 +145,16 @@ def read_timescale(
     reader = _Reader(text, lexicon(vocabulary or bundled_vocabulary()))
     build = reader.timescale()
     if reader.ambiguities:  # before the event: a bare 'monthly' first needs its reading
-        raise ambiguity.ambiguity_error(text, reader.ambiguities)
+        refusal = ambiguity.ambiguity_error(text, reader.ambiguities)
+        if shorthand or not all(found.read_as for found in reader.ambiguities):
+            raise refusal
+        for found in reader.ambiguities:  # "at least monthly" in a document: a calendar month
+            reader.note(found.column - 1, found.read_as)
     timescale = build(reader.resolve_event(event))
+    if reader.restated is not None:
+        _same_interval(timescale, *reader.restated)
+    if reader.alternative_at is not None:
+        _one_phase_beside_brackets(timescale, reader.alternative_at)
     if reader.inclusive_at is not None:
         timescale = counted_inclusively(timescale, reader.inclusive_at)
     token, message = reader.rule_condition_at or (None, "")
@@ -121,6 +164,41 @@ def read_timescale(
         tuple(reader.notes),
         message,
         token.column if token else 0,
+    )
+
+
+def _same_interval(timescale: Timescale, words: Token, restated: Duration) -> None:
+    """The interval said again ("every two weeks, 14 calendar day intervals") must be the same."""
+    if isinstance(timescale, Recurrence) and len(timescale.phases) == 1:
+        every = timescale.phases[0].every
+        if every == restated or _in_days(every) == _in_days(restated) is not None:
+            return
+    raise TimescaleError(
+        f"the interval at column {words.column} is not the timescale before it: write the one "
+        "interval that is meant",
+        column=words.column,
+    )
+
+
+def _in_days(amount: Duration) -> int | None:
+    """Days and weeks as days, to compare "2 weeks" with "14 calendar days"; else None."""
+    return {"days": 1, "weeks": 7}.get(amount.unit, 0) * amount.amount or None
+
+
+def _one_phase_beside_brackets(timescale: Timescale, opening: Token) -> None:
+    """A condition in brackets is read as the whole rule's only where the rule is one phase.
+
+    "Thereafter, every 6 weeks (3 months if ...)" is one interval for one case; beside a
+    first deadline or other phases the condition would wrongly take them too.
+    """
+    one_phase = isinstance(timescale, Recurrence) and len(timescale.phases) == 1
+    if one_phase and not (timescale.first or timescale.cap):
+        return
+    raise TimescaleError(
+        f"the words in brackets at column {opening.column} give a second timescale: write "
+        "each as its own phase or rule, with the condition that chooses it ('then every 3 "
+        "months where the placement is intended to last until the child is 18')",
+        column=opening.column,
     )
 
 
@@ -168,12 +246,16 @@ class _Reader(PhaseReader):
             build = self.count()
         elif self.at("once") and self.peek().value != "every":
             build = self.once()
+        elif self.at("one") and not self._unit_at(self.pos + 1) and self.period_ending_one_thing():
+            build = self.one_thing_each_period()
         elif self.at("twice") or (self.number_ahead() and self.peek().value in ("times", "per")):
             build = self.count()
         elif self.number_ahead() and self.peek().value not in ("weekly", "monthly"):
             lead = tuple(self.values[start : self.pos])
-            maximum = lead in (("a", "maximum", "of"), ("maximum", "of"))  # deadline or interval
-            build = self.from_duration(interval and (continuing or not maximum), start)
+            maximum = lead in MAXIMUM_LEADS  # deadline or interval
+            build = self.from_duration(
+                interval and (continuing or not maximum), start, maximum and not continuing
+            )
         elif self.starts_phase():
             self.pos = start
             build = self.recurrence()
@@ -189,6 +271,8 @@ class _Reader(PhaseReader):
                 continue
             if self.at_rule_condition():
                 self.rule_condition(opening_phase=False)
+                continue
+            if self._amount_at(self.pos) and self.restated_interval():
                 continue
             if self.at("or") and self.start_event is not None:
                 term, token = self.start_event
@@ -274,7 +358,7 @@ class _Reader(PhaseReader):
             self.event()
         return self.then_recurrence(within) or (lambda event: Deadline(within, event))
 
-    def from_duration(self, interval: bool, start: int) -> Build:
+    def from_duration(self, interval: bool, start: int, maximum: bool = False) -> Build:
         first = self.token
         within = self.duration()
         before = self.accept("before") or self.accept("prior", "to")
@@ -293,6 +377,15 @@ class _Reader(PhaseReader):
             self.pos = start
             return self.recurrence()
         written = self.text[first.start : self.previous_end]
+        if maximum:  # "a maximum of 45 working days" from the referral
+            self.note(
+                self.tokens[start].start,
+                maximum_note(self.text[self.tokens[start].start : self.previous_end], written),
+            )
+            if self.at_one_of(*LINKS):
+                self.pos += 1
+                self.event()
+            return lambda event: Deadline(within, event)
         self.fail_at(
             first,
             f"{written!r} at column {first.column} could be a deadline or an interval: "
@@ -306,6 +399,65 @@ class _Reader(PhaseReader):
             self.event()
         return Once  # Once(event) once the event is known
 
+    def restated_interval(self) -> bool:
+        """ "every two weeks, 14 calendar day intervals": the interval said again, as a note.
+
+        :func:`read_timescale` checks that it is the same interval once the timescale is read.
+        """
+        first = self.token
+        at = self.pos + 1 + self._unit_at(self.pos + 1)
+        if self.values[at] != "intervals":
+            return False
+        self.restated = (first, self.duration())
+        self.pos = at + 1
+        self.note(first.start, self.text[first.start : self.previous_end])
+        return True
+
+    def period_ending_one_thing(self) -> tuple[int, str] | None:
+        """Where "one <thing> each year" ends and its period (None if this is not the form).
+
+        Only a period that ends the clause (before a comma or the end) is read.
+        """
+        end = self.pos
+        while self.values[end] not in ("", ".", ";", ","):
+            end += 1
+        for words, period in ONE_EACH_PERIOD:
+            at = end - len(words)
+            if at > self.pos + 1 and tuple(self.values[at:end]) == words:
+                return end, period
+        return None
+
+    def one_thing_each_period(self) -> Build:
+        """ "at least one unannounced visit to the foster home each year": once a year.
+
+        The words between "one" and the period name what is done, which the rule's activity
+        says; the count is read as an interval, as "once a year" is.
+        """
+        found = self.period_ending_one_thing()
+        assert found is not None  # the caller asks first
+        start = self.token
+        self.pos = found[0]
+        return self.as_interval(start, 1, found[1])
+
+    def as_interval(self, start: Token, times: int, period: str) -> Build:
+        """ "at least once a month": visits no more than a month apart, with a note saying so.
+
+        The stricter of the two readings (:mod:`compiler.timescale.counts`).
+        """
+        every = every_for(times, period)
+        assert every is not None  # the callers ask first
+        note = count_note(self.text[start.start : self.previous_end], times, period)
+        if period == "month":  # a rule's shorthand must still say which month it means
+            self.ambiguities.append(
+                ambiguity.once_a_month(self.text, start.start, self.previous_end, note)
+            )
+        else:
+            self.note(start.start, note)
+        if self.at_one_of(*LINKS):
+            self.pos += 1
+            self.event()
+        return lambda event: Recurrence(event, (Phase(every),))
+
     def count(self) -> Build:
         start = self.token
         if self.accept("once") or self.accept("twice"):
@@ -317,6 +469,8 @@ class _Reader(PhaseReader):
         if self.at_one_of(*ADVERB_PERIODS):  # "twice yearly": a count, or an interval?
             period, per = self.token, ADVERB_PERIODS[self.token.value]
             self.pos += 1
+            if every_for(times, per):
+                return self.as_interval(start, times, per)
             self.ambiguities.append(
                 ambiguity.count_per_period(
                     self.text, start.start, period.start, self.previous_end, times, per, "a "
@@ -329,6 +483,10 @@ class _Reader(PhaseReader):
         found, per = self.accept_entry(_PERIODS)
         if not found:
             self.fail("a period: 'week', 'calendar month' or 'year'")
+        if per is None and every_for(times, "month"):  # "at least once a month"
+            return self.as_interval(start, times, "month")
+        if period.value != "calendar" and per is not None and every_for(times, per):
+            return self.as_interval(start, times, per)  # "once a week", "twice a year"
         if per is None:
             self.ambiguities.append(
                 ambiguity.count_per_month(
