@@ -405,3 +405,31 @@ def test_the_latest_of_the_same_event_is_the_tools_count_and_is_kept_as_a_note()
     assert reading.notes == ("or the last strategy discussion if more than one has been held",)
     refused = refusal("within 15 working days of the strategy discussion or the referral", None)
     assert "takes one of two events or deadlines" in refused.message
+
+
+def test_working_hours_that_end_on_the_same_day_either_way_are_read() -> None:
+    reading = read_timescale("within 4 working hours", "referral_received")
+    assert reading.timescale == Deadline(
+        Duration(4, "working_hours", working_days=1), "referral_received"
+    )
+    assert reading.notes == (
+        "'4 working hours' is read as 1 working day: a working day of 8 hours or of 24 hours "
+        "gives the same day (the tools count whole days)",
+    )
+    assert "has no single reading" in refusal("within 24 working hours").message
+    with pytest.raises(TimescaleError, match="has no single reading"):
+        parse_timescale("within 4 working hours", "referral_received")  # a rule says it
+
+
+def test_clear_days_before_an_event_are_one_day_more() -> None:
+    """Meeting Friday 12 June: 5 clear working days are Fri 5 to Thu 11, so send by Thu 4."""
+    reading = read_timescale("at least 5 clear working days in advance of the Board meeting date")
+    assert reading.timescale == Deadline(Duration(6, "working_days"), "meeting", before=True)
+    assert reading.notes == (
+        "'5 clear working days': clear days count neither the day it is done nor the day of "
+        "the event, so read as one day more (6 working days before)",
+    )
+
+
+def test_clear_days_after_an_event_are_refused() -> None:
+    assert "only in a notice before an event" in refusal("within 5 clear days", "visit").message

@@ -77,6 +77,12 @@ def working_hours(text: str, start: int, end: int, amount: int) -> Ambiguity:
     day_lengths: dict[int, list[str]] = {}
     for hours_a_day, length in ((24, "a 24-hour"), (8, "an 8-hour")):
         day_lengths.setdefault(math.ceil(amount / hours_a_day), []).append(length)
+    read_as = ""
+    if len(day_lengths) == 1:  # "4 working hours": 1 working day, however long the day
+        read_as = (
+            f"{text[start:end]!r} is read as {_days(next(iter(day_lengths)))}: a working day of "
+            "8 hours or of 24 hours gives the same day (the tools count whole days)"
+        )
     return Ambiguity(
         text[start:end],
         start + 1,
@@ -87,6 +93,7 @@ def working_hours(text: str, start: int, end: int, amount: int) -> Ambiguity:
             )
             for days, lengths in day_lengths.items()
         ),
+        read_as,
     )
 
 

@@ -68,7 +68,6 @@ UNCOUNTABLE = {
     ("school", "day"): "school days",
     ("termly",): "school terms",
     ("term",): "school terms",
-    ("clear",): "clear days",
 }
 """Units the tools cannot count, with the name a message gives them."""
 
@@ -207,6 +206,11 @@ class AsideReader(AmountReader):
         if not self.at("between"):
             return
         token = self.token
+        if self.peek().value in ("each", "every") and self._longest_gap_before():
+            end = self._clause_end(self.pos)  # "no more than 4 months between each PEP review"
+            self.note(token.start, self.text[token.start : self.tokens[end - 1].end])
+            self.pos = end
+            return
         if self.peek().value in ("each", "every"):
             words = self.text[token.start : self.tokens[self._clause_end(self.pos) - 1].end]
             self.fail_at(
@@ -231,6 +235,18 @@ class AsideReader(AmountReader):
             "bound that must be met ('within 8 weeks', 'at least 1 week before'), or one phase "
             "for each stretch ('weekly for the first 6 weeks, then fortnightly')",
         )
+
+    def _longest_gap_before(self) -> bool:
+        """Whether "between each" follows the longest gap allowed: "no more than 4 months".
+
+        Then the words name what is spaced out ("between each PEP review"): the gap is the
+        interval. After "once", or a least gap ("a minimum of 6 weeks between each"), not.
+        """
+        if not self._unit_at(self.pos - 1) and not self._unit_at(self.pos - 2):
+            return False
+        before = set(self.values[: self.pos])
+        maximum = "maximum" in before or {"more", "than"} <= before
+        return maximum and not before & {"minimum", "least", "less", "once"}
 
     def refuse_vague(self) -> None:
         for words in VAGUE:

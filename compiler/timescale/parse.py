@@ -55,7 +55,7 @@ from compiler.timescale.model import (
     TimescaleError,
 )
 from compiler.timescale.phases import LINKS, Build, PhaseReader
-from compiler.timescale.reading import TimescaleReading, counted_inclusively
+from compiler.timescale.reading import TimescaleReading, counted_clear, counted_inclusively
 from compiler.timescale.tokens import Token
 from compiler.timescale.words import PERIODS, lexicon
 from compiler.vocabulary import Vocabulary
@@ -157,6 +157,10 @@ def _read(
         _one_phase_beside_brackets(timescale, reader.alternative_at)
     if reader.inclusive_at is not None:
         timescale = counted_inclusively(timescale, reader.inclusive_at)
+    if reader.clear_at is not None:
+        words = reader.text[reader.clear_at.start : reader.clear_end]
+        timescale, note = counted_clear(timescale, reader.clear_at, words)
+        reader.note(reader.clear_at.start, note)
     token, message = reader.rule_condition_at or (None, "")
     return TimescaleReading(
         timescale,
@@ -170,8 +174,8 @@ def _read(
 def _same_interval(timescale: Timescale, words: Token, restated: Duration) -> None:
     """The interval said again ("every two weeks, 14 calendar day intervals") must be the same."""
     if isinstance(timescale, Recurrence) and len(timescale.phases) == 1:
-        every = timescale.phases[0].every
-        if every == restated or _in_days(every) == _in_days(restated) is not None:
+        said = (timescale.phases[0].every, *timescale.first)
+        if all(_same_length(amount, restated) for amount in said):
             return
     raise TimescaleError(
         f"the interval at column {words.column} is not the timescale before it: write the one "
@@ -180,9 +184,14 @@ def _same_interval(timescale: Timescale, words: Token, restated: Duration) -> No
     )
 
 
-def _in_days(amount: Duration) -> int | None:
-    """Days and weeks as days, to compare "2 weeks" with "14 calendar days"; else None."""
-    return {"days": 1, "weeks": 7}.get(amount.unit, 0) * amount.amount or None
+def _same_length(one: Duration, other: Duration) -> bool:
+    """ "2 weeks" and "14 calendar days", "every year" and "12 months": always the same length."""
+    in_days = {"days": 1, "weeks": 7}
+    in_months = {"months": 1, "years": 12}
+    for scale in (in_days, in_months):
+        if one.unit in scale and other.unit in scale:
+            return one.amount * scale[one.unit] == other.amount * scale[other.unit]
+    return one == other
 
 
 def _one_phase_beside_brackets(timescale: Timescale, opening: Token) -> None:
@@ -273,6 +282,8 @@ class _Reader(PhaseReader):
                 self.rule_condition(opening_phase=False)
                 continue
             if self._amount_at(self.pos) and self.restated_interval():
+                continue
+            if self.at("with") and self.restated_longest_gap():
                 continue
             if self.at("or") and self.start_event is not None:
                 term, token = self.start_event
@@ -412,6 +423,20 @@ class _Reader(PhaseReader):
         self.pos = at + 1
         self.note(first.start, self.text[first.start : self.previous_end])
         return True
+
+    def restated_longest_gap(self) -> bool:
+        """ "... then every year with no more than 12 months between each review": said again.
+
+        :func:`read_timescale` checks that it is the interval read; the words are a note.
+        """
+        for lead in (("with", "no", "more", "than"), ("with", "not", "more", "than")):
+            if self.at(*lead) and self._amount_at(self.pos + len(lead)):
+                first = self.token
+                self.pos += len(lead)
+                self.restated = (first, self.duration())
+                self.note(first.start, self.text[first.start : self.previous_end])
+                return True
+        return False
 
     def period_ending_one_thing(self) -> tuple[int, str] | None:
         """Where "one <thing> each year" ends and its period (None if this is not the form).
