@@ -21,14 +21,14 @@ the terms with their descriptions; the site lists them on the authority's page.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
 from compiler.errors import Finding, error
 from compiler.load import Source
 from compiler.model import Authority, Corpus, LocalTerm, Rule, Section, Statement, Version
-from compiler.vocabulary import suggest, vocabulary
+from compiler.vocabulary import Term, Vocabulary, suggest, vocabulary
 
 LocalTerms = Mapping[Path, tuple[LocalTerm, ...]]
 """Each authority folder's own terms."""
@@ -97,6 +97,31 @@ def read_local_terms(
                 )
         found[source.path.parent] = tuple(terms)
     return found, findings
+
+
+def words_for(local: LocalTerms) -> Callable[[Path], Vocabulary | None]:
+    """The vocabulary each document's timescales are read with, by the document's path.
+
+    A document at ``<authority>/<document>/<version>.yaml`` reads its authority's own events
+    and conditions as it reads national ones ("until the first Lifestages review"), by their
+    ids and titles; other documents read the national vocabulary (None).
+    """
+    extended: dict[Path, Vocabulary] = {}
+    national = vocabulary()
+    for folder, terms in local.items():
+        added = {kind: {t.id: _term(t) for t in terms if t.kind == kind} for kind in FIELDS}
+        if added["events"] or added["conditions"]:
+            extended[folder] = replace(
+                national,
+                events={**national.events, **added["events"]},
+                conditions={**national.conditions, **added["conditions"]},
+            )
+    return lambda path: extended.get(path.parent.parent)
+
+
+def _term(term: LocalTerm) -> Term:
+    title = term.title.lower()
+    return Term(term.id, term.title, term.description, (title, f"the {title}"))
 
 
 def accept_local_terms(findings: list[Finding], path: Path, local: LocalTerms) -> list[Finding]:

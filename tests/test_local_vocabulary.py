@@ -171,3 +171,87 @@ def test_a_vocabulary_file_checked_on_its_own_is_validated_as_one(tmp_path: Path
         (2, 3, "local-term-id")
     ]
     assert "the local group id 'Lifestages' may only use lower-case letters" in found[0].message
+
+
+def _with_rule(tmp_path: Path, words: str, rule: str) -> Path:
+    """The fixture corpus with local terms ``words`` and one more statement holding ``rule``."""
+    corpus = _copy(tmp_path)
+    council = corpus / "lifestages-council"
+    with (council / "vocabulary.yaml").open("a", encoding="utf-8") as vocabulary:
+        vocabulary.write(words)
+    with (council / "leaving-care" / "1.0.yaml").open("a", encoding="utf-8") as document:
+        document.write(
+            "      - id: visits\n"
+            "        text: Visits.\n"
+            "        rules:\n"
+            "          - id: local-visits\n"
+            "            activity: statutory_visit\n"
+            "            event: placement_start\n"
+            "            strength: must\n"
+            "            words: Visits\n" + rule
+        )
+    return corpus
+
+
+def _looser(corpus: Path) -> list[str]:
+    compiled = compile_corpus(corpus, today=TODAY)
+    assert not compiled.blocking, [f.message for f in compiled.blocking]
+    return [
+        f.message
+        for f in compiled.errors
+        if f.code == "no-rule-looser-than-statute" and "local-visits" in f.message
+    ]
+
+
+REVIEW = (
+    "events:\n  first_lifestages_review:\n    title: First Lifestages review\n"
+    "    description: The first looked-after review held by the Lifestages team.\n"
+)
+PLACED_WITH_PARENTS = (
+    "            subject: {group: child_in_care, placement_type: placed_with_parents}\n"
+    "            conditions: {parent_assessment_incomplete: true}\n"
+)
+
+
+@pytest.mark.parametrize(("every", "looser"), [("every week", False), ("every 2 weeks", True)])
+def test_a_local_event_narrowing_a_national_one_is_held_to_the_floor_like_it(
+    tmp_path: Path, every: str, looser: bool
+) -> None:
+    """Reg 28(3): weekly until the first review, then 6-weekly; the local rule counts to
+    its own first review, which is one of the first reviews."""
+    timescale = (
+        f"            timescale: {every} until the first Lifestages review, then every 6 weeks\n"
+    )
+    narrowed = _with_rule(
+        tmp_path / "narrowed",
+        REVIEW + "    narrows: first_review\n",
+        PLACED_WITH_PARENTS + timescale,
+    )
+    national = _with_rule(
+        tmp_path / "national",
+        "",
+        PLACED_WITH_PARENTS + timescale.replace("first Lifestages review", "first review"),
+    )
+    assert bool(_looser(narrowed)) == bool(_looser(national)) == looser
+    # Not narrowed, the local review could come before the national one: a later date.
+    unrelated = _with_rule(tmp_path / "unrelated", REVIEW, PLACED_WITH_PARENTS + timescale)
+    assert _looser(unrelated)
+
+
+def test_a_local_condition_narrowing_a_national_one_is_held_to_the_floor_like_it(
+    tmp_path: Path,
+) -> None:
+    """Reg 28(3A): 6-monthly in a long-term placement after a year, if the child agrees."""
+    agrees = (
+        "  lifestages_child_agrees:\n    title: Child agrees (Lifestages)\n"
+        "    description: The child agrees to fewer visits, recorded by the Lifestages team.\n"
+    )
+    rule = (
+        "            subject: {group: child_in_care, placement_type: long_term_foster}\n"
+        "            conditions: {lifestages_child_agrees: true, in_placement_at_least_one_year: true}\n"
+        "            timescale: every 6 months\n"
+    )
+    narrowed = _with_rule(tmp_path / "narrowed", agrees + "    narrows: child_agrees\n", rule)
+    assert _looser(narrowed) == []
+    unrelated = _with_rule(tmp_path / "unrelated", agrees, rule)
+    assert _looser(unrelated)  # the child's agreement is not known: 6 weeks or 3 months bind

@@ -24,6 +24,7 @@ from compiler.model import Authority, Corpus, Rule, Subject, Version
 from compiler.pipeline import Compiled
 from compiler.rules.applying import authority_entries, version_entries
 from compiler.rules.floor import context, misses
+from compiler.rules.narrowing import Narrowing
 from compiler.rules.overrides import rule_key
 from compiler.rules.scope import same_scope
 from compiler.timescale.compare import spoken
@@ -214,7 +215,15 @@ def floor_comparisons(
         floor_entries = authority_entries(statutory, on)
         missed = {
             m.statutory_key: m
-            for m in misses(rule, local, floor_entries, calendar, version.effective_from)
+            for m in misses(
+                rule,
+                local,
+                floor_entries,
+                calendar,
+                version.effective_from,
+                None,
+                Narrowing.of(authority),
+            )
         }
     found = []
     for floor_version, floor in floors_for(
