@@ -154,12 +154,13 @@ def with_local_terms(corpus: Corpus, local: LocalTerms) -> Corpus:
 
 
 def _narrowed(authority: Authority, terms: tuple[LocalTerm, ...]) -> Authority:
-    groups = {t.id: t.narrows for t in terms if t.kind == "groups"}
+    groups = {t.id: t for t in terms if t.kind == "groups"}
 
     def rule(r: Rule) -> Rule:
         if r.subject.group not in groups:
             return r
-        return replace(r, subject=replace(r.subject, narrows=groups[r.subject.group]))
+        own = groups[r.subject.group]
+        return replace(r, subject=replace(r.subject, narrows=own.narrows, title=own.title))
 
     def statement(s: Statement) -> Statement:
         return replace(s, rules=tuple(rule(r) for r in s.rules))

@@ -31,6 +31,8 @@ class Subject:
     qualifiers: Qualifiers = ()
     narrows: str | None = None
     """For an authority's own group, the national group it is part of (``care_leaver``)."""
+    title: str | None = field(default=None, compare=False)
+    """For an authority's own group, its title as the document says it ("Lifestages team")."""
 
     def to_json(self) -> dict[str, object]:
         data: dict[str, object] = {"group": self.group}

@@ -121,7 +121,8 @@ def test_the_site_lists_the_authority_s_own_terms_escaped(compiled) -> None:
     page = files[PurePosixPath("docs/pages/lifestages-council/index.md")].decode()
     assert "## Terms of its own" in page
     assert "| Lifestages team | lifestages&#95;team | Young people aged 16 to 25" in page
-    assert "lifestages&#95;team (part of care leaver)" in page  # the at-a-glance row
+    assert "Lifestages team (part of care leaver)" in page  # the at-a-glance row, by title
+    assert "lifestages&#95;team (part of" not in page
 
 
 def test_local_events_and_conditions_are_usable_checked_and_exported(tmp_path: Path) -> None:
@@ -248,7 +249,8 @@ def test_a_local_condition_narrowing_a_national_one_is_held_to_the_floor_like_it
     )
     rule = (
         "            subject: {group: child_in_care, placement_type: long_term_foster}\n"
-        "            conditions: {lifestages_child_agrees: true, in_placement_at_least_one_year: true}\n"
+        "            conditions:\n"
+        "              {lifestages_child_agrees: true, in_placement_at_least_one_year: true}\n"
         "            timescale: every 6 months\n"
     )
     narrowed = _with_rule(tmp_path / "narrowed", agrees + "    narrows: child_agrees\n", rule)

@@ -105,7 +105,7 @@ def subject_words(subject: Subject) -> str:
             continue
         titles = [qualifier.values[v].title if v in qualifier.values else v for v in values]
         parts.append(f"{in_a_sentence(qualifier.title)}: {' or '.join(map(in_a_sentence, titles))}")
-    title = group_title(subject.group)
+    title = subject.title or group_title(subject.group)  # an authority's own: its title
     if subject.narrows is not None:  # an authority's own group: say which national one
         parts.insert(0, f"part of {group_title(subject.narrows).lower()}")
     return f"{title} ({'; '.join(parts)})" if parts else title
@@ -291,7 +291,7 @@ def timescale_rows(
     activities = list(vocabulary().activities)
     rows = [
         TimescaleRow(
-            group=group_title(rule.subject.group),
+            group=rule.subject.title or group_title(rule.subject.group),
             activity=activity_title(rule.activity),
             who=who_words(rule),
             timescale=describe(rule),
