@@ -257,3 +257,56 @@ def test_a_local_condition_narrowing_a_national_one_is_held_to_the_floor_like_it
     assert _looser(narrowed) == []
     unrelated = _with_rule(tmp_path / "unrelated", agrees, rule)
     assert _looser(unrelated)  # the child's agreement is not known: 6 weeks or 3 months bind
+
+
+LONG_TERM = (
+    "qualifiers:\n  placement_type:\n    lifestages_long_term:\n"
+    "      title: Lifestages long-term home\n"
+    "      description: A long-term foster home matched by the Lifestages team.\n"
+)
+SIX_MONTHLY = (
+    "            subject: {group: child_in_care, placement_type: lifestages_long_term}\n"
+    "            conditions: {child_agrees: true, in_placement_at_least_one_year: true}\n"
+    "            timescale: every 6 months\n"
+)
+
+
+def test_a_local_qualifier_value_is_used_checked_as_the_national_value_and_exported(
+    tmp_path: Path,
+) -> None:
+    """Reg 28(3A) is for long-term foster placements; the council's own kind of one is too."""
+    narrowed = _with_rule(
+        tmp_path / "narrowed", LONG_TERM + "      narrows: long_term_foster\n", SIX_MONTHLY
+    )
+    assert _looser(narrowed) == []  # held to reg 28(3A), which its 6 months meet
+    unrelated = _with_rule(tmp_path / "unrelated", LONG_TERM, SIX_MONTHLY)
+    assert _looser(unrelated)  # only reg 28(2) covers it: 6 weeks or 3 months
+    compiled = compile_corpus(narrowed, today=TODAY)
+    files = emit_packs(BuildContext(compiled, TODAY, {}, site=False))
+    data = json.loads(files[PurePosixPath("packs/lifestages-council/current.json")])
+    assert list(validator("rulepack").iter_errors(data)) == []
+    assert data["vocabulary"]["local"]["qualifiers"] == [
+        {
+            "id": "lifestages_long_term",
+            "title": "Lifestages long-term home",
+            "description": "A long-term foster home matched by the Lifestages team.",
+            "narrows": "long_term_foster",
+            "qualifier": "placement_type",
+        }
+    ]
+    assert "lifestages_long_term" in data["vocabulary"]["qualifiers"]["placement_type"]
+    case = Subject("child_in_care", (("placement_type", ("lifestages_long_term",)),))
+    facts = {"child_agrees": True, "in_placement_at_least_one_year": True}
+    found = due(pack_from_json(data), case, "statutory_visit", date(2026, 1, 5), facts=facts)
+    assert {d.rule.id.split("/")[-1] for d in found} >= {"reg-28-3a-visits", "local-visits"}
+    site = emit_docs(BuildContext(compiled, TODAY, {}, site=True))
+    page = site[PurePosixPath("docs/pages/lifestages-council/index.md")].decode()
+    assert "placement type: lifestages long-term home" in page
+
+
+def test_a_local_qualifier_value_must_belong_to_a_national_qualifier(tmp_path: Path) -> None:
+    corpus = _with_rule(tmp_path, LONG_TERM.replace("placement_type:", "placement_kind:"), "")
+    found = compile_corpus(corpus, today=TODAY, run_checks=False).findings
+    (wrong,) = [f for f in found if f.code == "local-term-qualifier"]
+    assert "'placement_kind' is not a national qualifier" in wrong.message
+    assert "did you mean 'placement_type'?" in wrong.hint

@@ -97,13 +97,17 @@ def activity_title(activity: str) -> str:
 def subject_words(subject: Subject) -> str:
     """``Child in care (placement type: residential or foster care)``."""
     words = vocabulary()
+    own = {(q, value): title for q, value, _, title in subject.own_values}  # local: its title
     parts = []
     for name, values in subject.qualifiers:
         qualifier = words.qualifiers.get(name)
         if qualifier is None:
             parts.append(f"{name}: {' or '.join(values)}")
             continue
-        titles = [qualifier.values[v].title if v in qualifier.values else v for v in values]
+        titles = [
+            qualifier.values[v].title if v in qualifier.values else own.get((name, v), v)
+            for v in values
+        ]
         parts.append(f"{in_a_sentence(qualifier.title)}: {' or '.join(map(in_a_sentence, titles))}")
     title = subject.title or group_title(subject.group)  # an authority's own: its title
     if subject.narrows is not None:  # an authority's own group: say which national one

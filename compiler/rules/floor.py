@@ -274,7 +274,9 @@ def _cases(
             qualifiers = tuple(
                 (q, (v,)) for q, v in zip(names, values, strict=True) if v is not None
             )
-            subject = Subject(group, qualifiers, narrows=national.get(group))
+            subject = Subject(
+                group, qualifiers, national.get(group), own_values=rule.subject.own_values
+            )
             # Only the facts some rule covering these children depends on can change anything.
             here = [r for r in involved if covers(r.subject, subject)]
             facts = sorted(
