@@ -14,8 +14,13 @@ is the bridge, a small recursive-descent reader:
                 | "on the same day" [link event] | "on the day" ["of"|"that"] event  (Once)
                 | duration ("before" | "prior to" | "notice" [link]) event       (before=True)
                 | duration ("after" | "following") event [then recurrence]
+                | ("a maximum" ["of"] | "maximum") duration [link event]  (a deadline, noted)
     once       := ["once"] ("before" | "prior to" | "by") event | "once"
     count      := ("once" | "twice" | number "times") ("a" | "per" | "each") period [link event]
+                | "one" words ("each" | "a" | "per" | "every") period
+                | "one" words "throughout the year"
+                  (a count per week, month or year with an interval reading is read as that
+                  interval, with a note: :mod:`compiler.timescale.counted`)
     recurrence := phase (separator* phase)* [", never further apart than" frequency]
     phase      := lead* frequency ("for" ["the first"] duration | "until" event
                   | ("where" | "unless" | "if") condition ("and" ...)* | link event)*
@@ -42,21 +47,25 @@ Duration(amount=2, unit='weeks', working_days=None)
 from __future__ import annotations
 
 from compiler.timescale import ambiguity
-from compiler.timescale.counts import count_note, every_for
+from compiler.timescale.counted import (
+    MAXIMUM_LEADS,
+    CountedReader,
+    maximum_note,
+    one_phase_beside_brackets,
+    same_interval,
+)
+from compiler.timescale.counts import every_for
 from compiler.timescale.cursor import quote
 from compiler.timescale.model import (
     Count,
     Deadline,
     Duration,
     Once,
-    Phase,
-    Recurrence,
     Timescale,
     TimescaleError,
 )
-from compiler.timescale.phases import LINKS, Build, PhaseReader
+from compiler.timescale.phases import LINKS, Build
 from compiler.timescale.reading import TimescaleReading, counted_clear, counted_inclusively
-from compiler.timescale.tokens import Token
 from compiler.timescale.words import PERIODS, lexicon
 from compiler.vocabulary import Vocabulary
 from compiler.vocabulary import vocabulary as bundled_vocabulary
@@ -76,30 +85,6 @@ DEADLINE_LEADS = (
     ("not", "longer", "than"),
 )
 """Words that say a deadline the other way round: "no later than 3 working days after X"."""
-
-
-WHICH = ("each", "every", "a", "per")
-
-ONE_EACH_PERIOD = (
-    *(((which, unit), unit) for unit in ("week", "month", "year") for which in WHICH),
-    (("throughout", "the", "year"), "year"),
-)
-"""How "at least one <thing> each year" ends: the period, by its words."""
-
-MAXIMUM_LEADS = (("a", "maximum", "of"), ("maximum", "of"), ("a", "maximum"), ("maximum",))
-"""Words before a bare amount that make it the most time allowed: "a maximum of 45 working days".
-
-Alone, the amount is read as a deadline from the event, with a note saying so; opening the
-later part of a sequence ("thereafter, a maximum of 6 weeks") it is the longest gap.
-"""
-
-
-def maximum_note(words: str, amount: str) -> str:
-    """The note on "a maximum of 45 working days": the reading taken and how to write the other."""
-    return (
-        f"{words!r} is read as a deadline, within {amount} of the event; if it is the longest "
-        f"gap between visits, write 'every {amount}'"
-    )
 
 
 def parse_timescale(
@@ -152,9 +137,9 @@ def _read(
             reader.note(found.column - 1, found.read_as)
     timescale = build(reader.resolve_event(event))
     if reader.restated is not None:
-        _same_interval(timescale, *reader.restated)
+        same_interval(timescale, *reader.restated)
     if reader.alternative_at is not None:
-        _one_phase_beside_brackets(timescale, reader.alternative_at)
+        one_phase_beside_brackets(timescale, reader.alternative_at)
     if reader.inclusive_at is not None:
         timescale = counted_inclusively(timescale, reader.inclusive_at)
     if reader.clear_at is not None:
@@ -171,47 +156,7 @@ def _read(
     )
 
 
-def _same_interval(timescale: Timescale, words: Token, restated: Duration) -> None:
-    """The interval said again ("every two weeks, 14 calendar day intervals") must be the same."""
-    if isinstance(timescale, Recurrence) and len(timescale.phases) == 1:
-        said = (timescale.phases[0].every, *timescale.first)
-        if all(_same_length(amount, restated) for amount in said):
-            return
-    raise TimescaleError(
-        f"the interval at column {words.column} is not the timescale before it: write the one "
-        "interval that is meant",
-        column=words.column,
-    )
-
-
-def _same_length(one: Duration, other: Duration) -> bool:
-    """ "2 weeks" and "14 calendar days", "every year" and "12 months": always the same length."""
-    in_days = {"days": 1, "weeks": 7}
-    in_months = {"months": 1, "years": 12}
-    for scale in (in_days, in_months):
-        if one.unit in scale and other.unit in scale:
-            return one.amount * scale[one.unit] == other.amount * scale[other.unit]
-    return one == other
-
-
-def _one_phase_beside_brackets(timescale: Timescale, opening: Token) -> None:
-    """A condition in brackets is read as the whole rule's only where the rule is one phase.
-
-    "Thereafter, every 6 weeks (3 months if ...)" is one interval for one case; beside a
-    first deadline or other phases the condition would wrongly take them too.
-    """
-    one_phase = isinstance(timescale, Recurrence) and len(timescale.phases) == 1
-    if one_phase and not (timescale.first or timescale.cap):
-        return
-    raise TimescaleError(
-        f"the words in brackets at column {opening.column} give a second timescale: write "
-        "each as its own phase or rule, with the condition that chooses it ('then every 3 "
-        "months where the placement is intended to last until the child is 18')",
-        column=opening.column,
-    )
-
-
-class _Reader(PhaseReader):
+class _Reader(CountedReader):
     """The grammar of the module docstring: the forms a whole timescale takes."""
 
     def timescale(self) -> Build:
@@ -409,79 +354,6 @@ class _Reader(PhaseReader):
         if self.accept("by") or self.accept("before") or self.accept("prior", "to"):
             self.event()
         return Once  # Once(event) once the event is known
-
-    def restated_interval(self) -> bool:
-        """ "every two weeks, 14 calendar day intervals": the interval said again, as a note.
-
-        :func:`read_timescale` checks that it is the same interval once the timescale is read.
-        """
-        first = self.token
-        at = self.pos + 1 + self._unit_at(self.pos + 1)
-        if self.values[at] != "intervals":
-            return False
-        self.restated = (first, self.duration())
-        self.pos = at + 1
-        self.note(first.start, self.text[first.start : self.previous_end])
-        return True
-
-    def restated_longest_gap(self) -> bool:
-        """ "... then every year with no more than 12 months between each review": said again.
-
-        :func:`read_timescale` checks that it is the interval read; the words are a note.
-        """
-        for lead in (("with", "no", "more", "than"), ("with", "not", "more", "than")):
-            if self.at(*lead) and self._amount_at(self.pos + len(lead)):
-                first = self.token
-                self.pos += len(lead)
-                self.restated = (first, self.duration())
-                self.note(first.start, self.text[first.start : self.previous_end])
-                return True
-        return False
-
-    def period_ending_one_thing(self) -> tuple[int, str] | None:
-        """Where "one <thing> each year" ends and its period (None if this is not the form).
-
-        Only a period that ends the clause (before a comma or the end) is read.
-        """
-        end = self.pos
-        while self.values[end] not in ("", ".", ";", ","):
-            end += 1
-        for words, period in ONE_EACH_PERIOD:
-            at = end - len(words)
-            if at > self.pos + 1 and tuple(self.values[at:end]) == words:
-                return end, period
-        return None
-
-    def one_thing_each_period(self) -> Build:
-        """ "at least one unannounced visit to the foster home each year": once a year.
-
-        The words between "one" and the period name what is done, which the rule's activity
-        says; the count is read as an interval, as "once a year" is.
-        """
-        found = self.period_ending_one_thing()
-        assert found is not None  # the caller asks first
-        start = self.token
-        self.pos = found[0]
-        return self.as_interval(start, 1, found[1])
-
-    def as_interval(self, start: Token, times: int, period: str) -> Build:
-        """ "at least once a month": visits no more than a month apart, with a note saying so.
-
-        The stricter of the two readings (:mod:`compiler.timescale.counts`).
-        """
-        every = every_for(times, period)
-        assert every is not None  # the callers ask first
-        note = count_note(self.text[start.start : self.previous_end], times, period)
-        if period == "month":  # a rule's shorthand must still say which month it means
-            self.ambiguities.append(
-                ambiguity.once_a_month(self.text, start.start, self.previous_end, note)
-            )
-        else:
-            self.note(start.start, note)
-        if self.at_one_of(*LINKS):
-            self.pos += 1
-            self.event()
-        return lambda event: Recurrence(event, (Phase(every),))
 
     def count(self) -> Build:
         start = self.token
