@@ -25,6 +25,7 @@ from compiler.model import Authority, Corpus, Rule, Subject, Version
 from compiler.pipeline import Compiled
 from compiler.rules.applying import authority_entries, version_entries
 from compiler.rules.floor import context, misses
+from compiler.rules.narrowing import Narrowing
 from compiler.rules.overrides import rule_key
 from compiler.rules.scope import same_scope
 from compiler.timescale.compare import spoken
@@ -97,15 +98,19 @@ def activity_title(activity: str) -> str:
 def subject_words(subject: Subject) -> str:
     """``Child in care (placement type: residential or foster care)``."""
     words = vocabulary()
+    own = {(q, value): title for q, value, _, title in subject.own_values}  # local: its title
     parts = []
     for name, values in subject.qualifiers:
         qualifier = words.qualifiers.get(name)
         if qualifier is None:
             parts.append(f"{name}: {' or '.join(values)}")
             continue
-        titles = [qualifier.values[v].title if v in qualifier.values else v for v in values]
+        titles = [
+            qualifier.values[v].title if v in qualifier.values else own.get((name, v), v)
+            for v in values
+        ]
         parts.append(f"{in_a_sentence(qualifier.title)}: {' or '.join(map(in_a_sentence, titles))}")
-    title = group_title(subject.group)
+    title = subject.title or group_title(subject.group)  # an authority's own: its title
     if subject.narrows is not None:  # an authority's own group: say which national one
         parts.insert(0, f"part of {group_title(subject.narrows).lower()}")
     return f"{title} ({'; '.join(parts)})" if parts else title
@@ -215,7 +220,15 @@ def floor_comparisons(
         floor_entries = authority_entries(statutory, on)
         missed = {
             m.statutory_key: m
-            for m in misses(rule, local, floor_entries, calendar, version.effective_from)
+            for m in misses(
+                rule,
+                local,
+                floor_entries,
+                calendar,
+                version.effective_from,
+                None,
+                Narrowing.of(authority),
+            )
         }
     found = []
     for floor_version, floor in floors_for(
@@ -283,7 +296,7 @@ def timescale_rows(
     activities = list(vocabulary().activities)
     rows = [
         TimescaleRow(
-            group=group_title(rule.subject.group),
+            group=rule.subject.title or group_title(rule.subject.group),
             activity=activity_title(rule.activity),
             who=who_words(rule),
             timescale=describe(rule),
