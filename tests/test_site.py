@@ -220,6 +220,27 @@ def test_search_index_is_national_with_a_part_per_local_authority(bundled_site: 
     assert not any("interpreter" in doc["text"] for doc in walsall)
 
 
+def test_search_finds_a_rule_in_its_statement_not_in_the_table_that_repeats_it(
+    bundled_site: Path,
+) -> None:
+    """The authority page's "at a glance" table repeats every rule in force (a quarter of an
+    authority's search data at national scale); search leads to the statement instead."""
+    part = json.loads(
+        (bundled_site / "site" / "search" / "authorities" / "walsall.json").read_bytes()
+    )
+    locations = [doc["location"] for doc in part["docs"]]
+    assert "walsall/index.html" in locations and "walsall/index.html#documents" in locations
+    assert not any(location.endswith("#at-a-glance") for location in locations)
+    page = (bundled_site / "site" / "walsall" / "index.html").read_text(encoding="utf-8")
+    assert 'id="at-a-glance"' in page  # still on the page, only out of the search
+    seen_at_home = [
+        doc for doc in part["docs"] if "seen at home at least every 6 weeks" in doc["text"]
+    ]
+    assert seen_at_home and all(
+        "/cin-visits-and-reviews/" in doc["location"] for doc in seen_at_home
+    )
+
+
 def test_an_english_site_carries_no_search_support_for_other_languages(
     bundled_site: Path,
 ) -> None:

@@ -63,7 +63,8 @@ def zipped(files: Iterable[tuple[PurePosixPath, bytes]]) -> bytes:
             info = zipfile.ZipInfo(str(path), date_time=ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            archive.writestr(info, content, compresslevel=6)
+            # the strongest level: 0.2 MB less for 150 authorities, the same bytes each build
+            archive.writestr(info, content, compresslevel=9)
     return buffer.getvalue()
 
 
