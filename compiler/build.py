@@ -18,9 +18,9 @@ from compiler.emit.docs import emit_docs
 from compiler.emit.packs import emit_packs
 from compiler.emit.site import SiteBuilt, build_site
 from compiler.errors import FindingsError
-from compiler.gc_pause import no_garbage_collection
 from compiler.pipeline import Compiled, compile_corpus
-from compiler.write import write_atomically
+from compiler.util.gc_pause import no_garbage_collection
+from compiler.util.write import write_atomically
 
 Files = dict[PurePosixPath, bytes]
 Progress = Callable[[str], None]
@@ -89,7 +89,7 @@ def build(
     say = progress or (lambda _: None)
     today = today or build_date()
     say("reading and checking the standards" if run_checks else "reading the standards")
-    with no_garbage_collection():  # many small objects, no cycles: see compiler.gc_pause
+    with no_garbage_collection():  # many small objects, no cycles: see compiler.util.gc_pause
         compiled = compile_corpus(root, run_checks=run_checks, today=today)  # load -> ... -> check
         if compiled.blocking:
             raise FindingsError(list(compiled.blocking))  # nothing is written

@@ -20,7 +20,7 @@ from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from compiler.resources import bundled
+from compiler.util.resources import bundled
 from compiler.vocabulary import Vocabulary, vocabulary
 
 SCHEMA_FILES = {

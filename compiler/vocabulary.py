@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from compiler.resources import bundled
+from compiler.util.resources import bundled
 
 KINDS = ("groups", "qualifiers", "activities", "events", "conditions", "calendars")
 

@@ -13,8 +13,8 @@ from datetime import date
 
 from compiler.errors import Finding, error, warning
 from compiler.model import Corpus, Statement, Version
-from compiler.phrases import Phrase, find_phrases, timescale_readings
 from compiler.timescale.format import format_timescale
+from compiler.timescale.phrases import Phrase, find_phrases, timescale_readings
 
 
 def _statements(corpus: Corpus) -> Iterator[tuple[Version, Statement]]:

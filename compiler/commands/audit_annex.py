@@ -6,10 +6,10 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from compiler.audit import audit as run_audit
-from compiler.audit_report import render_audit, summarise
 from compiler.commands.audit_sources import SourceAudit, open_only
-from compiler.evaluate import Pack
+from compiler.evaluator.audit import audit as run_audit
+from compiler.evaluator.audit_report import render_audit, summarise
+from compiler.evaluator.evaluate import Pack
 from compiler.sources.annex_a import read_annex_a
 from compiler.sources.judgeable import Judgeable, Unjudged, judgeable
 from compiler.timescale.model import Count

@@ -12,8 +12,8 @@ import click
 
 from compiler.commands.options import DATE
 from compiler.errors import StandardsError
-from compiler.evaluate import Pack
-from compiler.write import write_file_atomically
+from compiler.evaluator.evaluate import Pack
+from compiler.util.write import write_file_atomically
 
 _OPTIONS = (
     click.option(
@@ -103,7 +103,7 @@ def run_records(
             write_file_atomically(out, found.table)
         audit_sources.write_outputs(found, records.get("history"), summary_json)
         if records.get("report"):
-            from compiler.audit_html import render_report
+            from compiler.evaluator.audit_html import render_report
 
             site = records.get("site_url")
             if site is None and (packs.parent / "site" / "index.html").is_file():

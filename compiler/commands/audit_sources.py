@@ -2,8 +2,8 @@
 
 The records are read into the evaluator's cases (:mod:`compiler.sources`), the
 pack is cut to the rules they can judge (:mod:`compiler.sources.judgeable`),
-and then the same :func:`compiler.audit.audit` as for a CSV gives the snapshot
-on ``--on``; with ``--from``, :mod:`compiler.audit_history` gives every
+and then the same :func:`compiler.evaluator.audit.audit` as for a CSV gives the snapshot
+on ``--on``; with ``--from``, :mod:`compiler.evaluator.audit_history` gives every
 interval of the period that ran late. What cannot be judged (a rule, a row)
 is said, with why, and counted.
 """
@@ -17,16 +17,16 @@ from pathlib import Path
 
 import numpy as np
 
-from compiler.audit import audit as run_audit
-from compiler.audit_history import history, render_history, shares
-from compiler.audit_report import render_audit, summarise
-from compiler.cases import Cases
-from compiler.evaluate import Pack
+from compiler.evaluator.audit import audit as run_audit
+from compiler.evaluator.audit_history import history, render_history, shares
+from compiler.evaluator.audit_report import render_audit, summarise
+from compiler.evaluator.cases import Cases
+from compiler.evaluator.evaluate import Pack
 from compiler.sources import ssd_mapping
 from compiler.sources.database import open_database
 from compiler.sources.judgeable import Judgeable, judgeable
 from compiler.sources.ssd import CaseRecords, SourceProblem, read_ssd
-from compiler.write import write_file_atomically
+from compiler.util.write import write_file_atomically
 
 
 @dataclass

@@ -10,7 +10,7 @@ import click
 from compiler.build import build as build_all
 from compiler.commands.options import standards_or_here
 from compiler.errors import FindingsError, Severity
-from compiler.write import OutputError
+from compiler.util.write import OutputError
 
 
 @click.command()

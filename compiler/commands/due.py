@@ -9,10 +9,10 @@ from pathlib import Path
 
 import click
 
-from compiler.assumptions import counts_in_working_days, overdue_words, working_days_late
 from compiler.calendar import Calendar
 from compiler.commands.options import DATE, format_option, packs_option
-from compiler.evaluate import (
+from compiler.evaluator.assumptions import counts_in_working_days, overdue_words, working_days_late
+from compiler.evaluator.evaluate import (
     Due,
     Pack,
     PackError,

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import click
 
+from compiler.authoring.importer.blocks import UnreadableDocument
+from compiler.authoring.importer.importing import MissingExtra, import_document
 from compiler.commands.options import corpus_option, effective_option
-from compiler.importer.blocks import UnreadableDocument
-from compiler.importer.importing import MissingExtra, import_document
 
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
+from compiler.authoring.init import InitError, init
 from compiler.commands.timescale import CALENDARS
-from compiler.init import InitError, init
 
 
 @click.command("init")

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import click
 
+from compiler.authoring.new_version import start_new_version
 from compiler.commands.options import corpus_option, effective_option
 from compiler.errors import StandardsError
-from compiler.new_version import start_new_version
 from compiler.pipeline import compile_corpus
 
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import click
 
+from compiler.authoring.preview import HOOK_FILE, ROOT_VARIABLE, write_pages
 from compiler.commands.options import standards_or_here
-from compiler.emit.preview import HOOK_FILE, ROOT_VARIABLE, write_pages
 from compiler.errors import FindingsError
-from compiler.resources import shown
+from compiler.util.resources import shown
 
 
 def _address(context: click.Context, parameter: click.Parameter, value: str) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from compiler.verify import ManifestError, packs_folder, verify_packs
+from compiler.evaluator.verify import ManifestError, packs_folder, verify_packs
 
 
 @click.command()

@@ -15,7 +15,7 @@ horizon counted from each pack's effective date rather than from the build.
 
 >>> from compiler.build import BuildContext
 >>> from compiler.pipeline import compile_corpus
->>> from compiler.resources import bundled
+>>> from compiler.util.resources import bundled
 >>> compiled = compile_corpus(bundled("standards") / "walsall", run_checks=False)
 >>> files = emit_packs(BuildContext(compiled, date(2025, 1, 1), {}, site=False))
 >>> sorted(str(p) for p in files if p.parts[1] == "walsall")
@@ -42,7 +42,7 @@ from compiler.emit.packfile import (
 )
 from compiler.emit.rulesets import Marks, PackedRule, pack_dates, rules_in_pack
 from compiler.model import Authority, Corpus
-from compiler.resources import bundled
+from compiler.util.resources import bundled
 
 if TYPE_CHECKING:
     from compiler.build import BuildContext

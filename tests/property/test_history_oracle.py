@@ -17,10 +17,10 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compiler.audit import audit
-from compiler.audit_history import history
-from compiler.cases import read_cases
-from compiler.evaluate import open_pack
+from compiler.evaluator.audit import audit
+from compiler.evaluator.audit_history import history
+from compiler.evaluator.cases import read_cases
+from compiler.evaluator.evaluate import open_pack
 
 HEADER = "case_id,group,event,date\n"
 

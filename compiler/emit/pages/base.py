@@ -12,11 +12,11 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from compiler.emit.text import site_link
 from compiler.emit.views import HOME, findings_by_authority, link
 from compiler.errors import Finding
 from compiler.model import Authority, Corpus, Rule, Version
 from compiler.pipeline import Compiled
+from compiler.util.escaping import site_link
 
 
 @dataclass(frozen=True)

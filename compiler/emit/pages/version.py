@@ -9,7 +9,6 @@ from datetime import date
 from compiler.checks.comparing import describe
 from compiler.emit.pages.base import Page, Site
 from compiler.emit.pages.changes import previous_version
-from compiler.emit.text import web_link
 from compiler.emit.views import (
     FloorComparison,
     activity_title,
@@ -24,6 +23,7 @@ from compiler.emit.views import (
     who_words,
 )
 from compiler.model import Authority, Rule, Version
+from compiler.util.escaping import web_link
 
 KIND_LABELS = {
     "heading": "",
