@@ -9,11 +9,11 @@ folder at once, or not at all.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from datetime import UTC, date, datetime
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
+from compiler.emit.context import BuildContext, Emitter, Files, Progress
 from compiler.emit.docs import emit_docs
 from compiler.emit.packs import emit_packs
 from compiler.emit.site import SiteBuilt, build_site
@@ -21,24 +21,6 @@ from compiler.errors import FindingsError
 from compiler.pipeline import Compiled, compile_corpus
 from compiler.util.gc_pause import no_garbage_collection
 from compiler.util.write import write_atomically
-
-Files = dict[PurePosixPath, bytes]
-Progress = Callable[[str], None]
-
-
-@dataclass(frozen=True)
-class BuildContext:
-    """What every emitter gets: the compiled corpus, the build date, and the files so far."""
-
-    compiled: Compiled
-    today: date
-    files: Mapping[PurePosixPath, bytes]
-    site: bool
-    progress: Progress = field(default=lambda _: None)
-    """Says how a long emitter is getting on (the site reports each authority)."""
-
-
-Emitter = Callable[[BuildContext], Files]
 
 EMITTERS: tuple[tuple[str, Emitter], ...] = (("rule packs", emit_packs),)
 """Always run: (what they write, the emitter)."""

@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
-from compiler.build import BuildContext
+from compiler.emit.context import BuildContext
 from compiler.emit.docs import emit_docs
 from compiler.emit.packs import emit_packs
 from compiler.evaluator.evaluate import due, pack_from_json

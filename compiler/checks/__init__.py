@@ -22,7 +22,7 @@ from compiler.checks.drafts import drafts_are_noted
 from compiler.checks.floors import no_rule_looser_than_statute, statutory_duties_are_addressed
 from compiler.checks.lifecycle import review_dates_are_not_passed, versions_follow_their_reviews
 from compiler.checks.withdrawals import rule_ids_are_not_lost, withdrawals_name_where_they_moved
-from compiler.checks.words import (
+from compiler.checks.words_and_rules import (
     rule_words_are_quoted,
     rules_say_what_their_words_say,
     timescale_words_are_encoded,

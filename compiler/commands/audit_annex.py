@@ -6,12 +6,13 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from compiler.commands.audit_sources import SourceAudit, open_only
+from compiler.commands.audit_sources import open_only
 from compiler.evaluator.audit import audit as run_audit
 from compiler.evaluator.audit_report import render_audit, summarise
 from compiler.evaluator.evaluate import Pack
 from compiler.sources.annex_a import read_annex_a
 from compiler.sources.judgeable import Judgeable, Unjudged, judgeable
+from compiler.sources.source_audit import SourceAudit
 from compiler.timescale.model import Count
 
 NO_PLACEMENT_TYPE = Unjudged(

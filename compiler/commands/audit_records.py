@@ -103,7 +103,7 @@ def run_records(
             write_file_atomically(out, found.table)
         audit_sources.write_outputs(found, records.get("history"), summary_json)
         if records.get("report"):
-            from compiler.evaluator.audit_html import render_report
+            from compiler.sources.audit_html import render_report
 
             site = records.get("site_url")
             if site is None and (packs.parent / "site" / "index.html").is_file():

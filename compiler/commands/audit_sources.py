@@ -11,7 +11,6 @@ is said, with why, and counted.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -24,26 +23,10 @@ from compiler.evaluator.cases import Cases
 from compiler.evaluator.evaluate import Pack
 from compiler.sources import ssd_mapping
 from compiler.sources.database import open_database
-from compiler.sources.judgeable import Judgeable, judgeable
+from compiler.sources.judgeable import judgeable
+from compiler.sources.source_audit import SourceAudit
 from compiler.sources.ssd import CaseRecords, SourceProblem, read_ssd
 from compiler.util.write import write_file_atomically
-
-
-@dataclass
-class SourceAudit:
-    """Everything one audit of real records found, for the text summary, JSON and HTML."""
-
-    source: str
-    on: date
-    pack: Pack
-    judged: Judgeable
-    records: CaseRecords
-    table: str
-    summary: dict
-    period: tuple[date, date] | None = None
-    intervals: list = field(default_factory=list)
-    history_csv: str = ""
-    notes: list = field(default_factory=list)
 
 
 def open_only(records: CaseRecords, on: date) -> tuple[Cases, np.ndarray]:

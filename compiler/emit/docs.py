@@ -25,7 +25,7 @@ from compiler.util.escaping import without_controls
 from compiler.util.resources import bundled
 
 if TYPE_CHECKING:
-    from compiler.build import BuildContext
+    from compiler.emit.context import BuildContext
 
 DOCS = PurePosixPath("docs")
 PAGES_FOLDER = "pages"

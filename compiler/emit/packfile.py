@@ -10,6 +10,8 @@ The horizon is fixed by the pack's effective date, not by the day of the build,
 so that the same corpus gives the same pack: from 1 January twenty years
 before the year the rule set takes effect (a child's case can run that long)
 to 31 December twenty years after it.
+
+This is the second of the three steps that make a pack (see :mod:`compiler.emit.packs`).
 """
 
 from __future__ import annotations

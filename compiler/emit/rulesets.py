@@ -14,6 +14,8 @@ A pack is made for each date on which that set changes: the authority's own
 change dates, and its jurisdiction's change dates from the authority's first
 one on. A date on which nothing in the pack changes (a statutory change to
 rules every local rule already covers) gets no pack of its own.
+
+This is the first of the three steps that make a pack (see :mod:`compiler.emit.packs`).
 """
 
 from __future__ import annotations

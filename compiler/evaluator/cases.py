@@ -37,7 +37,7 @@ from pathlib import Path
 
 import numpy as np
 
-from compiler.errors import clip
+from compiler.errors import StandardsError, clip
 from compiler.evaluator.case_table import Column, read_table
 from compiler.evaluator.evaluate import Pack
 from compiler.unknown_terms import unknown_term_hint
@@ -49,7 +49,7 @@ OPTIONAL = ("facts", "qualifiers")
 DAY = "datetime64[D]"
 
 
-class CasesError(Exception):
+class CasesError(StandardsError):
     """A table that cannot be read at all (no header, unknown columns)."""
 
 

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 from compiler.timescale import ambiguity
 from compiler.timescale.cursor import quote
+from compiler.timescale.lexicon import PERIODS, lexicon
 from compiler.timescale.model import (
     Count,
     Deadline,
@@ -53,7 +54,6 @@ from compiler.timescale.model import (
 )
 from compiler.timescale.phases import LINKS, Build, PhaseReader
 from compiler.timescale.reading import TimescaleReading, counted_inclusively
-from compiler.timescale.words import PERIODS, lexicon
 from compiler.vocabulary import Vocabulary
 from compiler.vocabulary import vocabulary as bundled_vocabulary
 

@@ -12,8 +12,8 @@ import pytest
 
 from benchmarks.generate_ssd import generate_ssd, write_sqlite
 from compiler.commands.audit_sources import audit_ssd
-from compiler.evaluator.audit_html import render_report
 from compiler.evaluator.evaluate import open_pack
+from compiler.sources.audit_html import render_report
 from tests.browser.conftest import AXE_VERSION, axe_violations, serve_folder
 
 ON = date(2026, 1, 9)

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from compiler.build import BuildContext
 from compiler.calendar import load_calendar
 from compiler.cli import standards
 from compiler.diff.rules import compare_timescales
+from compiler.emit.context import BuildContext
 from compiler.emit.packfile import vocabulary_json
 from compiler.emit.packs import emit_packs
 from compiler.errors import Finding, Severity

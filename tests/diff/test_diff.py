@@ -17,7 +17,7 @@ import pytest
 from compiler.calendar import load_calendar
 from compiler.diff import diff_versions, limit_to_section
 from compiler.diff.statements import apply_statement_changes, placed_statements
-from compiler.diff.words import reword
+from compiler.diff.word_diff import reword
 from compiler.model import Version
 from compiler.pipeline import compile_corpus
 from compiler.util.resources import bundled

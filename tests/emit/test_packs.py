@@ -22,7 +22,8 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from compiler import build as build_module
-from compiler.build import BuildContext, build
+from compiler.build import build
+from compiler.emit.context import BuildContext
 from compiler.emit.packfile import CSV_COLUMNS, render_csv
 from compiler.emit.packs import emit_packs
 from compiler.errors import FindingsError

@@ -17,8 +17,9 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
-from compiler.build import BuildContext, build
+from compiler.build import build
 from compiler.calendar import load_calendar
+from compiler.emit.context import BuildContext
 from compiler.emit.docs import emit_docs
 from compiler.emit.site import SiteBuildError, build_site
 from compiler.emit.timeline import TimelineRow, draw, latest_dates

@@ -13,7 +13,7 @@ import json
 from datetime import date
 from pathlib import Path, PurePosixPath
 
-from compiler.build import BuildContext
+from compiler.emit.context import BuildContext
 from compiler.emit.packs import emit_packs
 from compiler.evaluator.audit import audit
 from compiler.evaluator.audit_reference import audit_case_by_case

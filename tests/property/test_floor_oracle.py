@@ -32,8 +32,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import compiler.checks.floors as floors
-from compiler.build import BuildContext
 from compiler.calendar import load_calendar
+from compiler.emit.context import BuildContext
 from compiler.emit.packs import emit_packs
 from compiler.evaluator.evaluate import due, pack_from_json, subject_of
 from compiler.model import Corpus, Rule

@@ -7,6 +7,7 @@ import dataclasses
 import pytest
 
 from compiler.timescale.format import format_timescale
+from compiler.timescale.lexicon import PhraseIndex
 from compiler.timescale.model import (
     Count,
     Deadline,
@@ -17,7 +18,6 @@ from compiler.timescale.model import (
     TimescaleError,
 )
 from compiler.timescale.parse import parse_timescale
-from compiler.timescale.words import PhraseIndex
 from compiler.vocabulary import Term, vocabulary
 
 HOURS_24 = Duration(24, "hours")

@@ -18,13 +18,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
+from compiler.authoring.importer.proposed import ProposedRule
 from compiler.timescale.model import Recurrence, TimescaleError
 from compiler.timescale.parse import parse_timescale
-
-if TYPE_CHECKING:
-    from compiler.authoring.importer.propose import ProposedRule
 
 _I = re.IGNORECASE
 _CONDITION = re.compile(r"\b(?:where|if|when|unless)\b[^,.;]{0,80}", _I)

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from compiler.authoring.importer.guesses import about, activity_of, named_event
 from compiler.authoring.importer.phased import join_phases
+from compiler.authoring.importer.proposed import ProposedRule
 from compiler.authoring.importer.tables import ACTIVITY_GROUPS, EVENTS, EVENTS_OF_ACTIVITY
 from compiler.timescale.model import TimescaleError
 from compiler.timescale.parse import parse_timescale
@@ -50,19 +51,6 @@ _MOST_TRAILING_WORDS = 10
 _SENTENCE = re.compile(r"[^.!?;]+(?:[.!?;]+|$)")
 _COUNT = re.compile(r"\s*(?:at\s+least\s+)?(?:once|twice|\w+\s+times)\s+(?:a|per|each)\b", _I)
 _RECURRING = re.compile(r"\b(?:every|each|annually|yearly|monthly|weekly)\b", _I)
-
-
-@dataclass(frozen=True)
-class ProposedRule:
-    """A rule read from the words, with what a person must confirm (empty if nothing)."""
-
-    words: str
-    timescale: str
-    group: str
-    activity: str
-    strength: str
-    event: str | None = None
-    confirm: str = ""
 
 
 @dataclass(frozen=True)

@@ -23,17 +23,15 @@ from compiler.emit.pages.base import Asset, Page, Site
 from compiler.emit.timeline import EXAMPLE_START, TimelineRow, draw, latest_dates, window_end
 from compiler.emit.views import (
     COMPARE_INDEX,
-    activity_title,
     compare_page,
     floor_comparisons,
     floor_summary,
-    group_title,
     version_page,
-    who_words,
 )
 from compiler.model import Authority, Rule, Version
 from compiler.timescale.compare import spoken
 from compiler.vocabulary import vocabulary
+from compiler.wording import activity_title, group_title, who_words
 
 
 @dataclass(frozen=True)
@@ -166,7 +164,7 @@ def _rows(site: Site, activity: str, group: str) -> list[CompareRow]:
                 continue
             line = TimelineRow(
                 authority.name,
-                who_words(rule),
+                who_words(rule.subject, rule.conditions),
                 rule.timescale,
                 rule.conditions,
                 authority.statutory,
@@ -176,7 +174,7 @@ def _rows(site: Site, activity: str, group: str) -> list[CompareRow]:
                     authority=authority,
                     version=version,
                     rule=rule,
-                    who=who_words(rule),
+                    who=who_words(rule.subject, rule.conditions),
                     timescale=describe(rule),
                     floors=floor_summary(
                         floor_comparisons(site.corpus, authority, rule, site.today)

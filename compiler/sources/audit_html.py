@@ -15,8 +15,8 @@ import io
 from html import escape
 from urllib.parse import quote
 
-from compiler.commands.audit_sources import SourceAudit
 from compiler.evaluator.audit_history import Share, shares
+from compiler.sources.source_audit import SourceAudit
 
 _STYLE = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1b1b;margin:0}
