@@ -31,6 +31,7 @@ from compiler.model import Authority
 from compiler.rules.overrides import target_key
 from compiler.timescale.format import format_timescale
 from compiler.timescale.model import Timescale
+from compiler.util.spreadsheet import spreadsheet_safe
 from compiler.vocabulary import vocabulary
 
 FORMAT_VERSION = "2.1.0"
@@ -70,8 +71,6 @@ CSV_COLUMNS = (
     "floor",
 )
 """The CSV's columns, in order. Lists inside a cell are separated by ``;``."""
-
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def horizon(effective_from: date) -> tuple[date, date]:
@@ -293,15 +292,6 @@ def _csv_row(rule: dict[str, Any]) -> tuple[str, ...]:
 
 def _cell(value: str) -> str:
     return spreadsheet_safe(value)
-
-
-def spreadsheet_safe(value: str) -> str:
-    """``value`` with a leading apostrophe if a spreadsheet would run it as a formula.
-
-    >>> print(spreadsheet_safe("=HYPERLINK(1)"), spreadsheet_safe("+cmd|x"), spreadsheet_safe("C1"))
-    '=HYPERLINK(1) '+cmd|x C1
-    """
-    return "'" + value if value.startswith(_FORMULA_STARTS) else value
 
 
 def _iso(day: date | None) -> str | None:

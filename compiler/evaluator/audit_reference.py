@@ -13,7 +13,6 @@ import io
 from datetime import date
 from typing import Any
 
-from compiler.emit.packfile import spreadsheet_safe
 from compiler.errors import clip
 from compiler.evaluator.assumptions import counts_in_working_days, working_days_late
 from compiler.evaluator.audit import OUTPUT_COLUMNS
@@ -30,6 +29,7 @@ from compiler.evaluator.cases import (
 from compiler.evaluator.evaluate import Pack, PackRule, subject_of
 from compiler.timescale.due import next_due
 from compiler.timescale.model import Recurrence
+from compiler.util.spreadsheet import spreadsheet_safe
 
 
 def audit_case_by_case(text: str, pack: Pack, on: date) -> tuple[str, list[tuple[int, str]]]:

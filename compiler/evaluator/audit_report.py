@@ -12,11 +12,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from compiler.emit.packfile import spreadsheet_safe
 from compiler.evaluator.assumptions import counts_in_working_days
 from compiler.evaluator.audit import OUTPUT_COLUMNS, Audit
 from compiler.evaluator.cases import RowProblem
 from compiler.util.gc_pause import no_garbage_collection
+from compiler.util.spreadsheet import spreadsheet_safe
 
 _SPECIAL = (",", '"', "\n", "\r")
 
