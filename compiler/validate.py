@@ -10,16 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
-
-from jsonschema import ValidationError
-from jsonschema.exceptions import best_match
+from typing import TYPE_CHECKING, Any
 
 from compiler.errors import Finding, Location, error
 from compiler.load import JsonPath, Source
 from compiler.schemas import quick_validator, validator
 from compiler.unknown_terms import unknown_term_hint
 from compiler.vocabulary import suggest, vocabulary
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
 
 _TYPE_WORDS = {
     "string": "text",
@@ -58,6 +58,8 @@ def _leaves(errors: Iterable[ValidationError]) -> Iterable[ValidationError]:
     a canonical structure), the alternative matching the value's type is the
     one the author meant, and all its errors are reported.
     """
+    from jsonschema.exceptions import best_match
+
     for err in errors:
         if err.validator not in ("anyOf", "oneOf") or not err.context or _choices(err):
             yield err

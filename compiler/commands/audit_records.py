@@ -6,14 +6,16 @@ import sys
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from compiler.commands.options import DATE
 from compiler.errors import StandardsError
-from compiler.evaluator.evaluate import Pack
 from compiler.util.write import write_file_atomically
+
+if TYPE_CHECKING:
+    from compiler.evaluator.evaluate import Pack
 
 _OPTIONS = (
     click.option(

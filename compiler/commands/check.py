@@ -6,14 +6,14 @@ import json
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from compiler.checks.drafts import DRAFT_NOTE
 from compiler.commands.options import format_option, standards_or_here
-from compiler.discover import checking_root
-from compiler.errors import Finding, Severity
-from compiler.pipeline import compile_corpus
+
+if TYPE_CHECKING:
+    from compiler.errors import Finding
 
 
 @click.command()
@@ -32,6 +32,11 @@ def check(paths: tuple[Path, ...], output: str, strict: bool, verbose: bool) -> 
 
     Example: standards check standards/gloucestershire
     """
+    from compiler.checks.drafts import DRAFT_NOTE
+    from compiler.discover import checking_root
+    from compiler.errors import Severity
+    from compiler.pipeline import compile_corpus
+
     roots = tuple(dict.fromkeys(checking_root(p) for p in paths)) or (standards_or_here(None),)
     findings: list[Finding] = []
     for root in roots:
@@ -50,12 +55,16 @@ def check(paths: tuple[Path, ...], output: str, strict: bool, verbose: bool) -> 
 
 
 def _promote(finding: Finding) -> Finding:
+    from compiler.errors import Severity
+
     if finding.severity is Severity.WARNING:
         return replace(finding, severity=Severity.ERROR)
     return finding
 
 
 def _counts(findings: list[Finding]) -> dict[str, int]:
+    from compiler.errors import Severity
+
     return {
         severity.value: sum(1 for f in findings if f.severity is severity) for severity in Severity
     }
