@@ -7,6 +7,9 @@ to read. An authority may change a check's severity, or turn it off, in its
 ``authority.yaml`` (``checks: {review-date-passed: error}``), except where
 relaxing it would let a guess reach a rule pack: an unconfirmed import reading
 on a published or withdrawn version stays an error whatever the setting says.
+
+Contract: a check may import the model, the rules, the timescales and the wording; never the
+pipeline that runs it, the emitters or the diff.
 """
 
 from __future__ import annotations
