@@ -76,12 +76,6 @@ def subject_words(subject: Subject, *, in_sentence: bool = False) -> str:
     return f"{title} ({'; '.join(parts)})" if parts else title
 
 
-def conditionfirst_phrase(fact: str, words: Vocabulary | None = None) -> str:
-    """A case fact as the documents say it: its first vocabulary phrase, else its id (which the
-    timescale reader also reads)."""
-    return first_phrase((words or vocabulary()).conditions, fact)
-
-
 def conditions_words(
     conditions: Iterable[tuple[str, bool]], words: Vocabulary | None = None
 ) -> str:
