@@ -97,13 +97,13 @@ def measure(path: Path, packs: Path) -> dict[str, float]:
     import duckdb
 
     from benchmarks.timing import best_of
-    from compiler.commands.audit_sources import open_only
     from compiler.evaluator.audit import audit
     from compiler.evaluator.audit_report import render_audit
     from compiler.evaluator.evaluate import open_pack
     from compiler.sources import ssd_mapping
     from compiler.sources.database import open_database
     from compiler.sources.judgeable import judgeable
+    from compiler.sources.records_audit import open_only
     from compiler.sources.ssd import read_ssd
 
     pack = open_pack(packs, "walsall", ON)
@@ -188,8 +188,8 @@ def main(argv: list[str] | None = None) -> int:
 def _history(children: int) -> tuple[float, int, int]:
     """The history of a year for one generated authority, timed once."""
     from benchmarks.generate_ssd import generate_ssd, write_duckdb
-    from compiler.commands.audit_sources import audit_ssd
     from compiler.evaluator.evaluate import open_pack
+    from compiler.sources.records_audit import audit_ssd
 
     on = date(2026, 1, 9)
     with tempfile.TemporaryDirectory() as folder:

@@ -77,7 +77,7 @@ def test_on_any_generated_ssd_the_open_late_gaps_are_the_snapshot_overdue(
     import io
 
     from benchmarks.generate_ssd import generate_ssd, write_sqlite
-    from compiler.commands.audit_sources import audit_ssd
+    from compiler.sources.records_audit import audit_ssd
 
     on = date(2026, 1, 9)
     path = tmp_path_factory.mktemp("ssd") / "ssd.sqlite"  # type: ignore[attr-defined]

@@ -14,11 +14,11 @@ from click.testing import CliRunner
 from benchmarks.generate_annex_a import write_annex_a
 from benchmarks.generate_ssd import generate_ssd, write_duckdb
 from compiler.cli import standards
-from compiler.commands.audit_annex import audit_annex_a
-from compiler.commands.audit_sources import audit_ssd, report_json
 from compiler.evaluator.evaluate import open_pack
 from compiler.sources.annex_a import normalised, read_annex_a
+from compiler.sources.annex_a_audit import audit_annex_a
 from compiler.sources.audit_html import render_report
+from compiler.sources.records_audit import audit_ssd, report_json
 
 ON = date(2026, 1, 9)
 

@@ -16,8 +16,8 @@ import duckdb
 import pytest
 
 from benchmarks.generate_ssd import generate_ssd, write_duckdb, write_sqlalchemy, write_sqlite
-from compiler.commands.audit_sources import audit_ssd, report_json
 from compiler.evaluator.evaluate import open_pack
+from compiler.sources.records_audit import audit_ssd, report_json
 from tests.ssd_tables import postgres_url
 
 ON = date(2026, 1, 9)

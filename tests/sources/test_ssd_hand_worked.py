@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks.generate_ssd import write_duckdb, write_sqlalchemy
-from compiler.commands.audit_sources import audit_ssd as audit_records
 from compiler.evaluator.evaluate import open_pack
+from compiler.sources.records_audit import audit_ssd as audit_records
 from tests.ssd_tables import postgres_url, sqlite_of, tables
 
 D = date

@@ -1,4 +1,4 @@
-"""``standards audit --ssd`` and ``--annex-a``: the audit of the records authorities hold.
+"""The audit of the records authorities hold (``standards audit --ssd`` and ``--annex-a``).
 
 The records are read into the evaluator's cases (:mod:`compiler.sources`), the
 pack is cut to the rules they can judge (:mod:`compiler.sources.judgeable`),

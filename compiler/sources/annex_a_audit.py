@@ -1,18 +1,20 @@
-"""``standards audit --annex-a``: the snapshot on the return's date, from Lists 3 to 8."""
+"""The audit of an Annex A return (``standards audit --annex-a``): the snapshot on its date, from
+Lists 3 to 8."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from compiler.sources.judgeable import Unjudged
-
-if TYPE_CHECKING:
-    from compiler.evaluator.evaluate import Pack
-    from compiler.sources.judgeable import Judgeable
-    from compiler.sources.source_audit import SourceAudit
+from compiler.evaluator.audit import audit as run_audit
+from compiler.evaluator.audit_report import render_audit, summarise
+from compiler.evaluator.evaluate import Pack
+from compiler.sources.annex_a import read_annex_a
+from compiler.sources.judgeable import Judgeable, Unjudged, judgeable
+from compiler.sources.records_audit import open_only
+from compiler.sources.source_audit import SourceAudit
+from compiler.timescale.model import Count
 
 NO_PLACEMENT_TYPE = Unjudged(
     "(all rules for children in care)",
@@ -23,13 +25,6 @@ NO_PLACEMENT_TYPE = Unjudged(
 
 def audit_annex_a(path: Path, pack: Pack, on: date) -> SourceAudit:
     """Judge the open cases of the Annex A at ``path`` on ``on``."""
-    from compiler.commands.audit_sources import open_only
-    from compiler.evaluator.audit import audit as run_audit
-    from compiler.evaluator.audit_report import render_audit, summarise
-    from compiler.sources.annex_a import read_annex_a
-    from compiler.sources.judgeable import judgeable
-    from compiler.sources.source_audit import SourceAudit
-
     annex = read_annex_a(path, on)
     judged = _without_counts(
         judgeable(
@@ -51,9 +46,6 @@ def audit_annex_a(path: Path, pack: Pack, on: date) -> SourceAudit:
 
 def _without_counts(judged: Judgeable) -> Judgeable:
     """A count per period ("twice a month") needs every occurrence; Annex A has the latest."""
-    from compiler.sources.judgeable import Unjudged
-    from compiler.timescale.model import Count
-
     counts = [r for r in judged.pack.rules if isinstance(r.timescale, Count)]
     if not counts:
         return judged
