@@ -10,7 +10,7 @@ versions of a document in order, and every timescale readable.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -41,11 +41,20 @@ from compiler.timescale.model import (
     timescale_from_json,
 )
 from compiler.timescale.parse import parse_timescale
-from compiler.vocabulary import vocabulary
+from compiler.vocabulary import Vocabulary, vocabulary
+
+Words = Callable[[Path], Vocabulary | None]
+"""The vocabulary a document's timescales are read with, by the document's path."""
 
 
-def assemble(root: Path, sources: Iterable[tuple[str, Source]]) -> tuple[Corpus, list[Finding]]:
-    """Build the corpus from validated ``(kind, source)`` pairs; return it with its findings."""
+def assemble(
+    root: Path, sources: Iterable[tuple[str, Source]], words: Words | None = None
+) -> tuple[Corpus, list[Finding]]:
+    """Build the corpus from validated ``(kind, source)`` pairs; return it with its findings.
+
+    ``words`` gives the vocabulary a document's timescales are read with: the national one,
+    with its authority's own events and conditions (:mod:`compiler.local_vocabulary`).
+    """
     findings: list[Finding] = []
     authorities: dict[Path, Source] = {}
     documents: dict[Path, list[Version]] = {}
@@ -56,7 +65,7 @@ def assemble(root: Path, sources: Iterable[tuple[str, Source]]) -> tuple[Corpus,
         if kind == "authority":
             authorities[source.path.parent] = source
         elif kind == "document":
-            version = _version(source, findings)
+            version = _version(source, findings, words(source.path) if words else None)
             if version is not None:
                 documents.setdefault(folder, []).append(version)
         elif kind == "scenario":
@@ -234,7 +243,9 @@ def _version_order(ordered: list[Version]) -> Iterable[Finding]:
             )
 
 
-def _version(source: Source, findings: list[Finding]) -> Version | None:
+def _version(
+    source: Source, findings: list[Finding], vocabulary: Vocabulary | None = None
+) -> Version | None:
     data = source.data
     folder = source.path.parent
     problems: list[Finding] = []
@@ -268,7 +279,7 @@ def _version(source: Source, findings: list[Finding]) -> Version | None:
                 "check both dates: a document is reviewed after it takes effect",
             )
         )
-    sections = tuple(_sections(source, problems))
+    sections = tuple(_sections(source, problems, vocabulary))
     findings.extend(problems)
     source_data = data["source"]
     return Version(
@@ -293,7 +304,9 @@ def _version(source: Source, findings: list[Finding]) -> Version | None:
     )
 
 
-def _sections(source: Source, problems: list[Finding]) -> Iterable[Section]:
+def _sections(
+    source: Source, problems: list[Finding], vocabulary: Vocabulary | None = None
+) -> Iterable[Section]:
     seen: dict[str, dict[str, Location]] = {"section": {}, "statement": {}, "rule": {}}
     for s_index, section in enumerate(source.data["sections"]):
         path: JsonPath = ("sections", s_index)
@@ -308,7 +321,9 @@ def _sections(source: Source, problems: list[Finding]) -> Iterable[Section]:
                 "statement",
                 problems,
             )
-            statements.append(_statement(source, statement, statement_path, seen["rule"], problems))
+            statements.append(
+                _statement(source, statement, statement_path, seen["rule"], problems, vocabulary)
+            )
         yield Section(section["id"], section["title"], source.location(path), tuple(statements))
 
 
@@ -339,13 +354,14 @@ def _statement(
     path: JsonPath,
     rule_ids: dict[str, Location],
     problems: list[Finding],
+    vocabulary: Vocabulary | None = None,
 ) -> Statement:
     rules = []
     unread = []
     for index, rule in enumerate(data.get("rules", [])):
         rule_path = (*path, "rules", index)
         _unique(rule_ids, rule["id"], source.location((*rule_path, "id")), "rule", problems)
-        built = _rule(source, rule, rule_path, problems)
+        built = _rule(source, rule, rule_path, problems, vocabulary)
         if built is not None:
             rules.append(built)
         else:
@@ -385,14 +401,18 @@ def _withdrawal(source: Source, data: Mapping[str, Any], path: JsonPath) -> With
 
 
 def _rule(
-    source: Source, data: Mapping[str, Any], path: JsonPath, problems: list[Finding]
+    source: Source,
+    data: Mapping[str, Any],
+    path: JsonPath,
+    problems: list[Finding],
+    vocabulary: Vocabulary | None = None,
 ) -> Rule | None:
     subject = _subject(source, data["subject"], (*path, "subject"), problems)
     written = data["timescale"]
     where = source.location((*path, "timescale"))
     try:
         if isinstance(written, str):
-            timescale = parse_timescale(written, event=data.get("event"))
+            timescale = parse_timescale(written, data.get("event"), vocabulary)
         else:
             timescale = timescale_from_json(written, data.get("event"))
     except TimescaleError as exc:

@@ -31,6 +31,11 @@ class Subject:
     qualifiers: Qualifiers = ()
     narrows: str | None = None
     """For an authority's own group, the national group it is part of (``care_leaver``)."""
+    title: str | None = field(default=None, compare=False)
+    """For an authority's own group, its title as the document says it ("Lifestages team")."""
+    own_values: tuple[tuple[str, str, str | None, str], ...] = field(default=(), compare=False)
+    """The authority's own qualifier values the subject names: ``(qualifier, value, national
+    value it narrows or None, title)``; a case with one is covered as one with the national."""
 
     def to_json(self) -> dict[str, object]:
         data: dict[str, object] = {"group": self.group}
@@ -221,8 +226,9 @@ class ScenarioFile:
 class LocalTerm:
     """One of an authority's own terms: "Lifestages team", part of the national care leavers.
 
-    ``kind`` is ``groups``, ``events`` or ``conditions``; ``narrows`` the national term of
-    that kind whose cases it is part of, if any.
+    ``kind`` is ``groups``, ``events``, ``conditions`` or ``qualifiers`` (a value of the
+    national qualifier ``qualifier``); ``narrows`` the national term of that kind whose cases
+    it is part of, if any.
     """
 
     kind: str
@@ -231,14 +237,19 @@ class LocalTerm:
     description: str
     narrows: str | None
     location: Location
+    qualifier: str | None = None
+    """For a qualifier value, the national qualifier it is a value of (``placement_type``)."""
 
     def to_json(self) -> dict[str, object]:
-        return {
+        data: dict[str, object] = {
             "id": self.id,
             "title": self.title,
             "description": self.description,
             "narrows": self.narrows,
         }
+        if self.qualifier is not None:
+            data["qualifier"] = self.qualifier
+        return data
 
 
 @dataclass(frozen=True)

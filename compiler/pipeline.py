@@ -21,6 +21,7 @@ from compiler.local_vocabulary import (
     accept_local_terms,
     read_local_terms,
     with_local_terms,
+    words_for,
 )
 from compiler.model import Corpus
 from compiler.util.resources import bundled
@@ -57,7 +58,7 @@ def compile_corpus(
     local, problems = read_local_terms(s for _, s in read)
     findings.extend(problems)
     sources = _read([f for f in files if f.kind != "vocabulary"], findings, local, fast, inside)
-    corpus, problems = assemble(root, sources)  # model: immutable, ids and files checked
+    corpus, problems = assemble(root, sources, words_for(local))  # model: immutable, ids checked
     findings.extend(problems)
     corpus = with_local_terms(corpus, local)
     corpus = _with_statutory_floors(corpus, fast=fast)

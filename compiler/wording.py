@@ -53,22 +53,32 @@ def activity_title(activity: str, words: Vocabulary | None = None) -> str:
     return term.title if term else activity
 
 
+def subject_title(subject: Subject, words: Vocabulary | None = None) -> str:
+    """The group a rule is about, by its title: an authority's own group by its own title."""
+    return subject.title or group_title(subject.group, words)
+
+
 def subject_words(subject: Subject, *, in_sentence: bool = False) -> str:
     """The children a rule is about: the group, then its qualifiers in brackets.
 
-    ``in_sentence`` lower-cases the group's title (keeping abbreviations) for text that goes on
-    after other words ("now about child in care ...").
+    An authority's own group or qualifier value is named by its own title. ``in_sentence``
+    lower-cases the group's title (keeping abbreviations) for text that goes on after other
+    words ("now about child in care ...").
     """
     words = vocabulary()
+    own = {(q, value): title for q, value, _, title in subject.own_values}  # local: its title
     parts = []
     for name, values in subject.qualifiers:
         qualifier = words.qualifiers.get(name)
         if qualifier is None:
             parts.append(f"{name}: {' or '.join(values)}")
             continue
-        titles = [qualifier.values[v].title if v in qualifier.values else v for v in values]
+        titles = [
+            qualifier.values[v].title if v in qualifier.values else own.get((name, v), v)
+            for v in values
+        ]
         parts.append(f"{in_a_sentence(qualifier.title)}: {' or '.join(map(in_a_sentence, titles))}")
-    title = group_title(subject.group, words)
+    title = subject_title(subject, words)
     if in_sentence:
         title = in_a_sentence(title)
     if subject.narrows is not None:  # an authority's own group: say which national one

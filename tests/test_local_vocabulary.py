@@ -121,7 +121,8 @@ def test_the_site_lists_the_authority_s_own_terms_escaped(compiled) -> None:
     page = files[PurePosixPath("docs/pages/lifestages-council/index.md")].decode()
     assert "## Terms of its own" in page
     assert "| Lifestages team | lifestages&#95;team | Young people aged 16 to 25" in page
-    assert "lifestages&#95;team (part of care leaver)" in page  # the at-a-glance row
+    assert "Lifestages team (part of care leaver)" in page  # the at-a-glance row, by title
+    assert "lifestages&#95;team (part of" not in page
 
 
 def test_local_events_and_conditions_are_usable_checked_and_exported(tmp_path: Path) -> None:
@@ -171,3 +172,141 @@ def test_a_vocabulary_file_checked_on_its_own_is_validated_as_one(tmp_path: Path
         (2, 3, "local-term-id")
     ]
     assert "the local group id 'Lifestages' may only use lower-case letters" in found[0].message
+
+
+def _with_rule(tmp_path: Path, words: str, rule: str) -> Path:
+    """The fixture corpus with local terms ``words`` and one more statement holding ``rule``."""
+    corpus = _copy(tmp_path)
+    council = corpus / "lifestages-council"
+    with (council / "vocabulary.yaml").open("a", encoding="utf-8") as vocabulary:
+        vocabulary.write(words)
+    with (council / "leaving-care" / "1.0.yaml").open("a", encoding="utf-8") as document:
+        document.write(
+            "      - id: visits\n"
+            "        text: Visits.\n"
+            "        rules:\n"
+            "          - id: local-visits\n"
+            "            activity: statutory_visit\n"
+            "            event: placement_start\n"
+            "            strength: must\n"
+            "            words: Visits\n" + rule
+        )
+    return corpus
+
+
+def _looser(corpus: Path) -> list[str]:
+    compiled = compile_corpus(corpus, today=TODAY)
+    assert not compiled.blocking, [f.message for f in compiled.blocking]
+    return [
+        f.message
+        for f in compiled.errors
+        if f.code == "no-rule-looser-than-statute" and "local-visits" in f.message
+    ]
+
+
+REVIEW = (
+    "events:\n  first_lifestages_review:\n    title: First Lifestages review\n"
+    "    description: The first looked-after review held by the Lifestages team.\n"
+)
+PLACED_WITH_PARENTS = (
+    "            subject: {group: child_in_care, placement_type: placed_with_parents}\n"
+    "            conditions: {parent_assessment_incomplete: true}\n"
+)
+
+
+@pytest.mark.parametrize(("every", "looser"), [("every week", False), ("every 2 weeks", True)])
+def test_a_local_event_narrowing_a_national_one_is_held_to_the_floor_like_it(
+    tmp_path: Path, every: str, looser: bool
+) -> None:
+    """Reg 28(3): weekly until the first review, then 6-weekly; the local rule counts to
+    its own first review, which is one of the first reviews."""
+    timescale = (
+        f"            timescale: {every} until the first Lifestages review, then every 6 weeks\n"
+    )
+    narrowed = _with_rule(
+        tmp_path / "narrowed",
+        REVIEW + "    narrows: first_review\n",
+        PLACED_WITH_PARENTS + timescale,
+    )
+    national = _with_rule(
+        tmp_path / "national",
+        "",
+        PLACED_WITH_PARENTS + timescale.replace("first Lifestages review", "first review"),
+    )
+    assert bool(_looser(narrowed)) == bool(_looser(national)) == looser
+    # Not narrowed, the local review could come before the national one: a later date.
+    unrelated = _with_rule(tmp_path / "unrelated", REVIEW, PLACED_WITH_PARENTS + timescale)
+    assert _looser(unrelated)
+
+
+def test_a_local_condition_narrowing_a_national_one_is_held_to_the_floor_like_it(
+    tmp_path: Path,
+) -> None:
+    """Reg 28(3A): 6-monthly in a long-term placement after a year, if the child agrees."""
+    agrees = (
+        "  lifestages_child_agrees:\n    title: Child agrees (Lifestages)\n"
+        "    description: The child agrees to fewer visits, recorded by the Lifestages team.\n"
+    )
+    rule = (
+        "            subject: {group: child_in_care, placement_type: long_term_foster}\n"
+        "            conditions:\n"
+        "              {lifestages_child_agrees: true, in_placement_at_least_one_year: true}\n"
+        "            timescale: every 6 months\n"
+    )
+    narrowed = _with_rule(tmp_path / "narrowed", agrees + "    narrows: child_agrees\n", rule)
+    assert _looser(narrowed) == []
+    unrelated = _with_rule(tmp_path / "unrelated", agrees, rule)
+    assert _looser(unrelated)  # the child's agreement is not known: 6 weeks or 3 months bind
+
+
+LONG_TERM = (
+    "qualifiers:\n  placement_type:\n    lifestages_long_term:\n"
+    "      title: Lifestages long-term home\n"
+    "      description: A long-term foster home matched by the Lifestages team.\n"
+)
+SIX_MONTHLY = (
+    "            subject: {group: child_in_care, placement_type: lifestages_long_term}\n"
+    "            conditions: {child_agrees: true, in_placement_at_least_one_year: true}\n"
+    "            timescale: every 6 months\n"
+)
+
+
+def test_a_local_qualifier_value_is_used_checked_as_the_national_value_and_exported(
+    tmp_path: Path,
+) -> None:
+    """Reg 28(3A) is for long-term foster placements; the council's own kind of one is too."""
+    narrowed = _with_rule(
+        tmp_path / "narrowed", LONG_TERM + "      narrows: long_term_foster\n", SIX_MONTHLY
+    )
+    assert _looser(narrowed) == []  # held to reg 28(3A), which its 6 months meet
+    unrelated = _with_rule(tmp_path / "unrelated", LONG_TERM, SIX_MONTHLY)
+    assert _looser(unrelated)  # only reg 28(2) covers it: 6 weeks or 3 months
+    compiled = compile_corpus(narrowed, today=TODAY)
+    files = emit_packs(BuildContext(compiled, TODAY, {}, site=False))
+    data = json.loads(files[PurePosixPath("packs/lifestages-council/current.json")])
+    assert list(validator("rulepack").iter_errors(data)) == []
+    assert data["vocabulary"]["local"]["qualifiers"] == [
+        {
+            "id": "lifestages_long_term",
+            "title": "Lifestages long-term home",
+            "description": "A long-term foster home matched by the Lifestages team.",
+            "narrows": "long_term_foster",
+            "qualifier": "placement_type",
+        }
+    ]
+    assert "lifestages_long_term" in data["vocabulary"]["qualifiers"]["placement_type"]
+    case = Subject("child_in_care", (("placement_type", ("lifestages_long_term",)),))
+    facts = {"child_agrees": True, "in_placement_at_least_one_year": True}
+    found = due(pack_from_json(data), case, "statutory_visit", date(2026, 1, 5), facts=facts)
+    assert {d.rule.id.split("/")[-1] for d in found} >= {"reg-28-3a-visits", "local-visits"}
+    site = emit_docs(BuildContext(compiled, TODAY, {}, site=True))
+    page = site[PurePosixPath("docs/pages/lifestages-council/index.md")].decode()
+    assert "placement type: lifestages long-term home" in page
+
+
+def test_a_local_qualifier_value_must_belong_to_a_national_qualifier(tmp_path: Path) -> None:
+    corpus = _with_rule(tmp_path, LONG_TERM.replace("placement_type:", "placement_kind:"), "")
+    found = compile_corpus(corpus, today=TODAY, run_checks=False).findings
+    (wrong,) = [f for f in found if f.code == "local-term-qualifier"]
+    assert "'placement_kind' is not a national qualifier" in wrong.message
+    assert "did you mean 'placement_type'?" in wrong.hint

@@ -125,8 +125,10 @@ def timescale(
     """Read a timescale phrase: its plain-English reading, canonical form, and due dates.
 
     Given --from, prints the deadline or the first --count latest permitted dates.
-    Hedges ("more frequently if required") are shown as notes, and exceptions ("or as
-    directed by the conference chair") as the conditions a rule must carry. An ambiguous
+    Hedges ("more frequently if required") and the reading taken where words allow more
+    than one ("at least once a month": no more than a calendar month apart) are shown as
+    notes, and exceptions ("or as directed by the conference chair") as the conditions a
+    rule must carry. An ambiguous
     or unreadable phrase exits 1, says why, and shows the nearest forms it reads.
 
     Example: standards timescale "within 5 working days of the visit" --from 2025-12-19
@@ -170,7 +172,7 @@ def timescale(
     for fact, holds in words.conditions:
         click.echo(f"condition: {fact}={str(holds).lower()} (the rule must carry it)")
     for note in words.notes:
-        click.echo(f"note:      {note} (kept; it does not move a due date)")
+        click.echo(f"note:      {note}")
     for index, day in enumerate(due, 1):
         click.echo(f"due {index}:     {spoken(day)} ({day.isoformat()})")
 

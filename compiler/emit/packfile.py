@@ -34,14 +34,16 @@ from compiler.timescale.model import Timescale
 from compiler.util.spreadsheet import spreadsheet_safe
 from compiler.vocabulary import vocabulary
 
-FORMAT_VERSION = "2.1.0"
+FORMAT_VERSION = "2.2.0"
 """The pack format's version (semantic versioning): a new major version breaks readers.
 
 2.0.0: a pack carries every statutory rule in force beside the local rules (1.x left out a
 statutory rule when a local rule covered the same group and activity), so a reader must apply
 every rule that covers a case and take the earliest due date; each rule has ``floor``.
 2.1.0: the vocabulary adds ``derived_events`` (events that are the later or earlier of two
-others) and, for an authority with its own terms, ``local``."""
+others) and, for an authority with its own terms, ``local``.
+2.2.0: ``local`` adds ``qualifiers``, an authority's own qualifier values, each with the
+national qualifier it belongs to and the national value it narrows."""
 
 HORIZON_YEARS = 20
 """Years of calendar a pack carries on each side of the year its rule set takes effect."""
@@ -219,8 +221,15 @@ def _with_local(national: dict[str, Any], authority: Authority) -> dict[str, Any
         return national
     words = {**national, "group_includes": dict(national["group_includes"])}
     local: dict[str, list[dict[str, object]]] = {}
-    for term in sorted(authority.local_terms, key=lambda t: (t.kind, t.id)):
+    for term in sorted(authority.local_terms, key=lambda t: (t.kind, t.qualifier or "", t.id)):
         local.setdefault(term.kind, []).append(term.to_json())
+        if term.qualifier is not None:  # a value of a national qualifier
+            values = words.setdefault("qualifiers", dict(national["qualifiers"]))
+            words["qualifiers"] = {
+                **values,
+                term.qualifier: sorted({*values[term.qualifier], term.id}),
+            }
+            continue
         words[term.kind] = sorted({*words[term.kind], term.id})
         if term.kind == "groups" and term.narrows is not None:
             for umbrella, included in list(words["group_includes"].items()):

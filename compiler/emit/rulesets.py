@@ -28,6 +28,7 @@ from compiler.calendar import load_calendar
 from compiler.model import Authority, Rule, Section, Statement, Version
 from compiler.rules.applying import Entry, authority_entries, version_entries
 from compiler.rules.floor import Located, horizon_start, misses
+from compiler.rules.narrowing import Narrowing
 from compiler.rules.periodic import cycle_holds
 from compiler.timescale.model import Timescale
 
@@ -97,6 +98,7 @@ def _floor_marks(
     }
     calendar_number = _IN_PLAY.setdefault((calendar,), len(_IN_PLAY))
     marks = {}
+    narrowing = Narrowing.of(authority)  # its own events and conditions, as national ones
     for version in authority.in_force(on):
         for rule in version.rules():
             number, timescales, statutory_from = in_play[rule.activity]
@@ -111,9 +113,11 @@ def _floor_marks(
                 cycle_holds((rule.timescale, *timescales), day) for day in (min(days), max(days))
             )
             dated = None if dateless else (tried_from, calendar_number, statutory_from)
-            key = (number, position, dated)
+            key = (number, position, dated, narrowing.key)
             if key not in _SHARED:
-                found = misses(rule, local, statutory, calendar, version.effective_from)
+                found = misses(
+                    rule, local, statutory, calendar, version.effective_from, None, narrowing
+                )
                 _SHARED[key] = tuple(
                     sorted(
                         ("looser" if m.explicit else "silent", f"{floor.id}/{m.statutory_key}")

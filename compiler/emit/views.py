@@ -24,11 +24,12 @@ from compiler.model import Authority, Corpus, Rule, Version
 from compiler.pipeline import Compiled
 from compiler.rules.applying import authority_entries, version_entries
 from compiler.rules.floor import context, misses
+from compiler.rules.narrowing import Narrowing
 from compiler.rules.overrides import rule_key
 from compiler.rules.scope import same_scope
 from compiler.timescale.compare import spoken
 from compiler.vocabulary import vocabulary
-from compiler.wording import activity_title, group_title, who_words
+from compiler.wording import activity_title, subject_title, who_words
 
 _RELATIONS = {
     "stricter": "stricter than",
@@ -160,7 +161,15 @@ def floor_comparisons(
         floor_entries = authority_entries(statutory, on)
         missed = {
             m.statutory_key: m
-            for m in misses(rule, local, floor_entries, calendar, version.effective_from)
+            for m in misses(
+                rule,
+                local,
+                floor_entries,
+                calendar,
+                version.effective_from,
+                None,
+                Narrowing.of(authority),
+            )
         }
     found = []
     for floor_version, floor in floors_for(
@@ -228,7 +237,7 @@ def timescale_rows(
     activities = list(vocabulary().activities)
     rows = [
         TimescaleRow(
-            group=group_title(rule.subject.group),
+            group=subject_title(rule.subject),
             activity=activity_title(rule.activity),
             who=who_words(rule.subject, rule.conditions),
             timescale=describe(rule),

@@ -104,6 +104,15 @@ class Pack:
     qualifiers: Mapping[str, frozenset[str]] = field(default_factory=dict)
     derived_events: Mapping[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
     """Events that are the ``"later"`` (or ``"earlier"``) of others: event -> (which, events)."""
+    own_values: tuple[tuple[str, str, str | None, str], ...] = ()
+    """The authority's own qualifier values (``vocabulary.local.qualifiers``), as
+    :attr:`compiler.model.Subject.own_values`: a case with one is covered as the national."""
+
+    def with_own_values(self, subject: Subject) -> Subject:
+        """``subject`` knowing which of its qualifier values are the authority's own."""
+        named = {(q, v) for q, values in subject.qualifiers for v in values}
+        own = tuple(o for o in self.own_values if (o[0], o[1]) in named)
+        return replace(subject, own_values=own) if own else subject
 
     def covers(self, rule: PackRule, subject: Subject) -> bool:
         """Whether every child ``subject`` describes is one ``rule`` is about.
@@ -112,7 +121,7 @@ class Pack:
         own vocabulary of umbrella groups (all_children covers each group of
         children it lists).
         """
-        return covers(rule.subject, subject, self.group_includes)
+        return covers(rule.subject, self.with_own_values(subject), self.group_includes)
 
     def rules_for(
         self, subject: Subject, activity: str, facts: Mapping[str, bool]
@@ -124,7 +133,8 @@ class Pack:
         hides a rule only for the cases the overriding rule applies to
         (:func:`compiler.rules.applying.applicable`).
         """
-        return applicable(self.entries, subject, activity, facts, self.group_includes)
+        case = self.with_own_values(subject)
+        return applicable(self.entries, case, activity, facts, self.group_includes)
 
     @cached_property
     def entries(self) -> list[Entry[PackRule]]:
@@ -422,6 +432,10 @@ def pack_from_json(data: Mapping[str, Any]) -> Pack:
             else ("earlier", tuple(parts["earlier_of"]))
             for event, parts in words.get("derived_events", {}).items()
         },
+        own_values=tuple(
+            (term["qualifier"], term["id"], term["narrows"], term["title"])
+            for term in words.get("local", {}).get("qualifiers", ())
+        ),
     )
 
 

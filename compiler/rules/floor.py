@@ -32,6 +32,7 @@ from itertools import product
 from compiler.calendar import Calendar
 from compiler.model import Authority, Rule, Subject, Version
 from compiler.rules.applying import Entry, applicable, authority_entries, version_entries
+from compiler.rules.narrowing import NONE, Narrowing
 from compiler.rules.overrides import in_effect, rule_key
 from compiler.rules.periodic import NO_CALENDAR, cycle_horizon
 from compiler.rules.scope import covers, group_covers, group_includes, overlaps, same_scope
@@ -126,22 +127,26 @@ def standings(
             if version.effective_from < d and (end is None or d < end)
         ]
         found: dict[str, dict[str, Miss]] = {}
+        narrowing = Narrowing.of(authority)
         for day in days:
             local = version_entries(context(authority, version, day))
             floor = authority_entries(statutory, day)
             for rule in version.rules():
-                for miss in misses(rule, local, floor, calendar, day, horizon_days):
+                for miss in misses(rule, local, floor, calendar, day, horizon_days, narrowing):
                     found.setdefault(rule.id, {}).setdefault(miss.statutory_key, miss)
         for rule in version.rules():
             yield Standing(authority, version, rule, tuple(found.get(rule.id, {}).values()))
 
 
 def floors_for(
-    rule: Rule, local: Sequence[Entry[Located]], floor: Sequence[Entry[Located]]
+    rule: Rule,
+    local: Sequence[Entry[Located]],
+    floor: Sequence[Entry[Located]],
+    narrowing: Narrowing = NONE,
 ) -> list[Located]:
     """The statutory rules that apply to some case ``rule`` applies to (after overrides)."""
     seen: dict[str, Located] = {}
-    for subject, facts in _cases(rule, local, floor):
+    for subject, facts in _cases(rule, local, floor, narrowing):
         if not _local_applies(rule, local, subject, facts):
             continue
         for version, statutory in applicable(floor, subject, rule.activity, facts):
@@ -156,14 +161,20 @@ def misses(
     calendar: Calendar,
     since: date,
     horizon_days: int | None = None,
+    narrowing: Narrowing = NONE,
 ) -> Iterator[Miss]:
-    """Each case where ``rule`` applies and a statutory rule that applies too can be earlier."""
+    """Each case where ``rule`` applies and a statutory rule that applies too can be earlier.
+
+    ``narrowing`` holds the authority's own events and conditions as the national terms they
+    narrow (:mod:`compiler.rules.narrowing`).
+    """
     local = [e for e in local if e.rule.activity == rule.activity]
     floor = [e for e in floor if e.rule.activity == rule.activity]
     reported: set[str] = set()
     never_later: set[tuple[str, tuple[tuple[str, bool], ...]]] = set()
     covering: dict[Subject, tuple[list[Entry[Located]], list[Entry[Located]]]] = {}
-    for subject, facts in _cases(rule, local, floor):
+    timescale = narrowing.as_national(rule.timescale)
+    for subject, facts in _cases(rule, local, floor, narrowing):
         if subject not in covering:  # who covers the children, whatever the facts
             covering[subject] = (
                 [e for e in local if covers(e.rule.subject, subject)],
@@ -181,9 +192,7 @@ def misses(
             if (key, timing) in never_later:
                 continue  # another case with the same facts for the timescales showed nothing
             begins = horizon_start(max(since, version.effective_from))
-            found = _later(
-                rule.timescale, statutory.timescale, calendar, timing, begins, horizon_days
-            )
+            found = _later(timescale, statutory.timescale, calendar, timing, begins, horizon_days)
             if found is None:
                 never_later.add((key, timing))
                 continue
@@ -228,7 +237,10 @@ def _in_effect(entries: Sequence[Entry[Located]], facts: Mapping[str, bool]) -> 
 
 
 def _cases(
-    rule: Rule, local: Sequence[Entry[Located]], floor: Sequence[Entry[Located]]
+    rule: Rule,
+    local: Sequence[Entry[Located]],
+    floor: Sequence[Entry[Located]],
+    narrowing: Narrowing = NONE,
 ) -> Iterator[tuple[Subject, dict[str, bool]]]:
     """The cases worth trying: children ``rule`` covers, split as finely as any rule in play."""
     statutory = [e.rule for e in floor if same_scope(rule, e.rule)]
@@ -262,7 +274,9 @@ def _cases(
             qualifiers = tuple(
                 (q, (v,)) for q, v in zip(names, values, strict=True) if v is not None
             )
-            subject = Subject(group, qualifiers, narrows=national.get(group))
+            subject = Subject(
+                group, qualifiers, national.get(group), own_values=rule.subject.own_values
+            )
             # Only the facts some rule covering these children depends on can change anything.
             here = [r for r in involved if covers(r.subject, subject)]
             facts = sorted(
@@ -270,7 +284,9 @@ def _cases(
                 | {f for r in here for f in facts_of(r.timescale)}
             )
             for setting in product((False, True), repeat=len(facts)):
-                yield subject, dict(zip(facts, setting, strict=True))
+                case = dict(zip(facts, setting, strict=True))
+                if narrowing.possible(case):  # a local condition holds only with the national
+                    yield subject, case
 
 
 PROBE_DAYS = 366

@@ -70,7 +70,16 @@ def covers(rule: Subject, case: Subject, includes: Includes | None = None) -> bo
     ):
         return False
     given = dict(case.qualifiers)
-    return all(q in given and set(given[q]) <= set(v) for q, v in rule.qualifiers)
+    national = _national_values(case)  # an authority's own value is covered as the national
+    return all(
+        q in given and all(value in v or national.get((q, value)) in v for value in given[q])
+        for q, v in rule.qualifiers
+    )
+
+
+def _national_values(subject: Subject) -> dict[tuple[str, str], str | None]:
+    """Each of the authority's own qualifier values ``subject`` names, by the national one."""
+    return {(q, value): narrows for q, value, narrows, _ in subject.own_values}
 
 
 def overlaps(a: Subject, b: Subject, includes: Includes | None = None) -> bool:
@@ -89,8 +98,17 @@ def overlaps(a: Subject, b: Subject, includes: Includes | None = None) -> bool:
         or group_covers(second, first, includes)
     ):
         return False
-    mine, theirs = dict(a.qualifiers), dict(b.qualifiers)
-    return all(set(mine[q]) & set(theirs[q]) for q in mine.keys() & theirs.keys())
+    mine, theirs = _widened(a), _widened(b)
+    return all(mine[q] & theirs[q] for q in mine.keys() & theirs.keys())
+
+
+def _widened(subject: Subject) -> dict[str, set[str]]:
+    """The qualifier values of ``subject``, each own value with the national one it narrows."""
+    national = _national_values(subject)
+    return {
+        q: {*values, *(n for v in values if (n := national.get((q, v))) is not None)}
+        for q, values in subject.qualifiers
+    }
 
 
 def conditions_hold(conditions: Conditions, facts: Mapping[str, bool]) -> bool:

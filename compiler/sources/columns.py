@@ -47,9 +47,14 @@ def days(values: pa.Array) -> np.ndarray:
 
 
 def _exactly(written: pa.Array, form: str) -> pa.Array:
-    """Dates written exactly in ``form`` (a day that does not exist is null, not moved on)."""
+    """Dates written exactly in ``form`` (a day that does not exist is null, not moved on).
+
+    Year 0 is null too: Arrow's calendar has one, Python's (and every case system's) does not.
+    """
     parsed = pc.strptime(written, format=form, unit="s", error_is_null=True)
-    same = pc.equal(pc.strftime(parsed, format=form), written)
+    same = pc.and_(
+        pc.equal(pc.strftime(parsed, format=form), written), pc.greater(pc.year(parsed), 0)
+    )
     return pc.if_else(pc.fill_null(same, False), parsed, None)
 
 

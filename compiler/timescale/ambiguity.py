@@ -45,6 +45,9 @@ class Ambiguity:
     column: int
     why: str
     readings: tuple[Reading, ...]
+    read_as: str = ""
+    """In a document's words, the note on the reading taken ("" if none is taken): a rule's
+    shorthand must still say which reading it means."""
 
     def describe(self) -> str:
         meanings = [reading.meaning for reading in self.readings]
@@ -64,6 +67,8 @@ def monthly(text: str, start: int, end: int) -> Ambiguity:
             Reading("a calendar month", end, end, " (calendar month)"),
             Reading("4 weeks", end, end, " (4 weeks)"),
         ),
+        f"{text[start:end]!r} is read as visits no more than a calendar month apart; some "
+        "authorities mean every 4 weeks, which a rule says as 'monthly (4 weeks)'",
     )
 
 
@@ -72,6 +77,12 @@ def working_hours(text: str, start: int, end: int, amount: int) -> Ambiguity:
     day_lengths: dict[int, list[str]] = {}
     for hours_a_day, length in ((24, "a 24-hour"), (8, "an 8-hour")):
         day_lengths.setdefault(math.ceil(amount / hours_a_day), []).append(length)
+    read_as = ""
+    if len(day_lengths) == 1:  # "4 working hours": 1 working day, however long the day
+        read_as = (
+            f"{text[start:end]!r} is read as {_days(next(iter(day_lengths)))}: a working day of "
+            "8 hours or of 24 hours gives the same day (the tools count whole days)"
+        )
     return Ambiguity(
         text[start:end],
         start + 1,
@@ -82,6 +93,7 @@ def working_hours(text: str, start: int, end: int, amount: int) -> Ambiguity:
             )
             for days, lengths in day_lengths.items()
         ),
+        read_as,
     )
 
 
@@ -103,6 +115,24 @@ def count_per_month(text: str, start: int, month: int, end: int, times: int) -> 
         readings.append(Reading("every 2 weeks (an interval)", start, end, "every 2 weeks"))
     why = "has no single reading" if len(readings) == 1 else f"has {_count(len(readings))} readings"
     return Ambiguity(text[start:end], start + 1, why, tuple(readings))
+
+
+def once_a_month(text: str, start: int, end: int, read_as: str) -> Ambiguity:
+    """ "at least once a month": in a document, read as every calendar month (``read_as``).
+
+    A rule's shorthand must say which of the three readings it means, as for "monthly".
+    """
+    return Ambiguity(
+        text[start:end],
+        start + 1,
+        "has three readings",
+        (
+            Reading("once in each calendar month (a count)", start, end, "once a calendar month"),
+            Reading("every calendar month (an interval)", start, end, "every calendar month"),
+            Reading("every 4 weeks (an interval)", start, end, "every 4 weeks"),
+        ),
+        read_as,
+    )
 
 
 def count_per_period(

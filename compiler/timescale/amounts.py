@@ -29,6 +29,9 @@ class AmountReader(Cursor):
         self.ambiguities: list[ambiguity.Ambiguity] = []
         self.last_unit: str | None = None
         """The unit of the last duration read, to check a note such as "(not working days)"."""
+        self.clear_at: Token | None = None
+        """Where an amount of "clear" days begins, if one does ("5 clear working days")."""
+        self.clear_end = 0
 
     def frequency(self, bare: bool) -> Duration:
         start = self.token
@@ -92,7 +95,13 @@ class AmountReader(Cursor):
     def duration(self, number_optional: bool = False) -> Duration:
         start = self.token
         amount = self.number(optional=number_optional) or 1
+        clear = self.at("clear") and self.clear_at is None  # "5 clear working days before"
+        if clear:
+            self.clear_at = start
+            self.pos += 1
         found, unit = self.accept_entry(_UNITS)
+        if clear:
+            self.clear_end = self.previous_end
         if not found or unit is None:
             self.refuse_uncountable()
             self.fail(

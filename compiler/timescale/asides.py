@@ -41,8 +41,25 @@ POSSIBLE = (("wherever", "possible"), ("where", "possible"), ("if", "possible"))
 
 AS_LONG_AS = ("for", "as", "long", "as")
 
-COUNTING_WORDS = frozenset(("not", "working", "calendar", "days", "day", "weeks", ",", "only"))
-"""The words of a bracketed note that only says how days are counted: "(not working days)"."""
+COUNTING_WORDS = frozenset(
+    [
+        "not",
+        "working",
+        "calendar",
+        "days",
+        "day",
+        "weeks",
+        ",",
+        "only",
+        "regardless",
+        "of",
+        "public",
+        "bank",
+        "holidays",
+    ]
+)
+"""The words of a bracketed note that only says how days are counted: "(not working days)",
+"(regardless of Public Holidays)"."""
 
 VAGUE = (("or", "so"), ("usually",), ("approximately",), ("roughly",), ("about",))
 
@@ -51,7 +68,6 @@ UNCOUNTABLE = {
     ("school", "day"): "school days",
     ("termly",): "school terms",
     ("term",): "school terms",
-    ("clear",): "clear days",
 }
 """Units the tools cannot count, with the name a message gives them."""
 
@@ -190,6 +206,11 @@ class AsideReader(AmountReader):
         if not self.at("between"):
             return
         token = self.token
+        if self.peek().value in ("each", "every") and self._longest_gap_before():
+            end = self._clause_end(self.pos)  # "no more than 4 months between each PEP review"
+            self.note(token.start, self.text[token.start : self.tokens[end - 1].end])
+            self.pos = end
+            return
         if self.peek().value in ("each", "every"):
             words = self.text[token.start : self.tokens[self._clause_end(self.pos) - 1].end]
             self.fail_at(
@@ -214,6 +235,18 @@ class AsideReader(AmountReader):
             "bound that must be met ('within 8 weeks', 'at least 1 week before'), or one phase "
             "for each stretch ('weekly for the first 6 weeks, then fortnightly')",
         )
+
+    def _longest_gap_before(self) -> bool:
+        """Whether "between each" follows the longest gap allowed: "no more than 4 months".
+
+        Then the words name what is spaced out ("between each PEP review"): the gap is the
+        interval. After "once", or a least gap ("a minimum of 6 weeks between each"), not.
+        """
+        if not self._unit_at(self.pos - 1) and not self._unit_at(self.pos - 2):
+            return False
+        before = set(self.values[: self.pos])
+        maximum = "maximum" in before or {"more", "than"} <= before
+        return maximum and not before & {"minimum", "least", "less", "once"}
 
     def refuse_vague(self) -> None:
         for words in VAGUE:
@@ -267,7 +300,7 @@ class AsideReader(AmountReader):
                 f"the note in brackets at column {column} says working days but the amount "
                 "before it is in calendar days: make them agree",
             )
-        if self.last_unit == "working_days" and ("not" in inside or "calendar" in inside):
+        if self.last_unit == "working_days" and {"not", "calendar", "regardless"} & set(inside):
             self.fail_at(
                 self.token,
                 f"the note in brackets at column {column} says calendar days but the amount "

@@ -39,6 +39,16 @@ FORMS = (
     "twice a calendar month",
     "once a calendar week",
     "within 48 working hours (2 working days)",
+    "within 4 working hours",
+    "at least once a month",
+    "twice a year",
+    "at least one unannounced visit each year",
+    "a maximum of 45 working days",
+    "thereafter, every 6 weeks (3 months if the placement is intended to last until the "
+    "child is 18)",
+    "at least 5 clear working days before the meeting",
+    "every two weeks, 14 calendar day intervals",
+    "no more than 4 months between each review",
 )
 """One example of each form the reader accepts (see the README's table of timescale forms)."""
 

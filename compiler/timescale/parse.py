@@ -14,8 +14,13 @@ is the bridge, a small recursive-descent reader:
                 | "on the same day" [link event] | "on the day" ["of"|"that"] event  (Once)
                 | duration ("before" | "prior to" | "notice" [link]) event       (before=True)
                 | duration ("after" | "following") event [then recurrence]
+                | ("a maximum" ["of"] | "maximum") duration [link event]  (a deadline, noted)
     once       := ["once"] ("before" | "prior to" | "by") event | "once"
     count      := ("once" | "twice" | number "times") ("a" | "per" | "each") period [link event]
+                | "one" words ("each" | "a" | "per" | "every") period
+                | "one" words "throughout the year"
+                  (a count per week, month or year with an interval reading is read as that
+                  interval, with a note: :mod:`compiler.timescale.counted`)
     recurrence := phase (separator* phase)* [", never further apart than" frequency]
     phase      := lead* frequency ("for" ["the first"] duration | "until" event
                   | ("where" | "unless" | "if") condition ("and" ...)* | link event)*
@@ -42,6 +47,14 @@ Duration(amount=2, unit='weeks', working_days=None)
 from __future__ import annotations
 
 from compiler.timescale import ambiguity
+from compiler.timescale.counted import (
+    MAXIMUM_LEADS,
+    CountedReader,
+    maximum_note,
+    one_phase_beside_brackets,
+    same_interval,
+)
+from compiler.timescale.counts import every_for
 from compiler.timescale.cursor import quote
 from compiler.timescale.lexicon import PERIODS, lexicon
 from compiler.timescale.model import (
@@ -52,8 +65,8 @@ from compiler.timescale.model import (
     Timescale,
     TimescaleError,
 )
-from compiler.timescale.phases import LINKS, Build, PhaseReader
-from compiler.timescale.reading import TimescaleReading, counted_inclusively
+from compiler.timescale.phases import LINKS, Build
+from compiler.timescale.reading import TimescaleReading, counted_clear, counted_inclusively
 from compiler.vocabulary import Vocabulary
 from compiler.vocabulary import vocabulary as bundled_vocabulary
 
@@ -85,7 +98,7 @@ def parse_timescale(
     Recurrence(event='plan_start', phases=(Phase(every=Duration(amount=10, unit='working_days', \
 working_days=None), lasts=None, until=None, where=()),), first=(), cap=None)
     """
-    reading = read_timescale(text, event, vocabulary)
+    reading = _read(text, event, vocabulary, shorthand=True)
     if reading.conditions:
         raise TimescaleError(reading.condition_message, column=reading.condition_column)
     return reading.timescale
@@ -103,6 +116,13 @@ def read_timescale(
     >>> reading.conditions
     (('conference_chair_directed_otherwise', False),)
     """
+    return _read(text, event, vocabulary, shorthand=False)
+
+
+def _read(
+    text: str, event: str | None, vocabulary: Vocabulary | None, shorthand: bool
+) -> TimescaleReading:
+    """Read ``text``; a rule's ``shorthand`` must also say which month "monthly" means."""
     if not isinstance(text, str) or not text.strip():
         raise TimescaleError(
             "the timescale is empty: write one such as 'within 24 hours of the visit'"
@@ -110,10 +130,22 @@ def read_timescale(
     reader = _Reader(text, lexicon(vocabulary or bundled_vocabulary()))
     build = reader.timescale()
     if reader.ambiguities:  # before the event: a bare 'monthly' first needs its reading
-        raise ambiguity.ambiguity_error(text, reader.ambiguities)
+        refusal = ambiguity.ambiguity_error(text, reader.ambiguities)
+        if shorthand or not all(found.read_as for found in reader.ambiguities):
+            raise refusal
+        for found in reader.ambiguities:  # "at least monthly" in a document: a calendar month
+            reader.note(found.column - 1, found.read_as)
     timescale = build(reader.resolve_event(event))
+    if reader.restated is not None:
+        same_interval(timescale, *reader.restated)
+    if reader.alternative_at is not None:
+        one_phase_beside_brackets(timescale, reader.alternative_at)
     if reader.inclusive_at is not None:
         timescale = counted_inclusively(timescale, reader.inclusive_at)
+    if reader.clear_at is not None:
+        words = reader.text[reader.clear_at.start : reader.clear_end]
+        timescale, note = counted_clear(timescale, reader.clear_at, words)
+        reader.note(reader.clear_at.start, note)
     token, message = reader.rule_condition_at or (None, "")
     return TimescaleReading(
         timescale,
@@ -124,7 +156,7 @@ def read_timescale(
     )
 
 
-class _Reader(PhaseReader):
+class _Reader(CountedReader):
     """The grammar of the module docstring: the forms a whole timescale takes."""
 
     def timescale(self) -> Build:
@@ -168,12 +200,16 @@ class _Reader(PhaseReader):
             build = self.count()
         elif self.at("once") and self.peek().value != "every":
             build = self.once()
+        elif self.at("one") and not self._unit_at(self.pos + 1) and self.period_ending_one_thing():
+            build = self.one_thing_each_period()
         elif self.at("twice") or (self.number_ahead() and self.peek().value in ("times", "per")):
             build = self.count()
         elif self.number_ahead() and self.peek().value not in ("weekly", "monthly"):
             lead = tuple(self.values[start : self.pos])
-            maximum = lead in (("a", "maximum", "of"), ("maximum", "of"))  # deadline or interval
-            build = self.from_duration(interval and (continuing or not maximum), start)
+            maximum = lead in MAXIMUM_LEADS  # deadline or interval
+            build = self.from_duration(
+                interval and (continuing or not maximum), start, maximum and not continuing
+            )
         elif self.starts_phase():
             self.pos = start
             build = self.recurrence()
@@ -189,6 +225,10 @@ class _Reader(PhaseReader):
                 continue
             if self.at_rule_condition():
                 self.rule_condition(opening_phase=False)
+                continue
+            if self._amount_at(self.pos) and self.restated_interval():
+                continue
+            if self.at("with") and self.restated_longest_gap():
                 continue
             if self.at("or") and self.start_event is not None:
                 term, token = self.start_event
@@ -274,7 +314,7 @@ class _Reader(PhaseReader):
             self.event()
         return self.then_recurrence(within) or (lambda event: Deadline(within, event))
 
-    def from_duration(self, interval: bool, start: int) -> Build:
+    def from_duration(self, interval: bool, start: int, maximum: bool = False) -> Build:
         first = self.token
         within = self.duration()
         before = self.accept("before") or self.accept("prior", "to")
@@ -293,6 +333,15 @@ class _Reader(PhaseReader):
             self.pos = start
             return self.recurrence()
         written = self.text[first.start : self.previous_end]
+        if maximum:  # "a maximum of 45 working days" from the referral
+            self.note(
+                self.tokens[start].start,
+                maximum_note(self.text[self.tokens[start].start : self.previous_end], written),
+            )
+            if self.at_one_of(*LINKS):
+                self.pos += 1
+                self.event()
+            return lambda event: Deadline(within, event)
         self.fail_at(
             first,
             f"{written!r} at column {first.column} could be a deadline or an interval: "
@@ -317,6 +366,8 @@ class _Reader(PhaseReader):
         if self.at_one_of(*ADVERB_PERIODS):  # "twice yearly": a count, or an interval?
             period, per = self.token, ADVERB_PERIODS[self.token.value]
             self.pos += 1
+            if every_for(times, per):
+                return self.as_interval(start, times, per)
             self.ambiguities.append(
                 ambiguity.count_per_period(
                     self.text, start.start, period.start, self.previous_end, times, per, "a "
@@ -329,6 +380,10 @@ class _Reader(PhaseReader):
         found, per = self.accept_entry(_PERIODS)
         if not found:
             self.fail("a period: 'week', 'calendar month' or 'year'")
+        if per is None and every_for(times, "month"):  # "at least once a month"
+            return self.as_interval(start, times, "month")
+        if period.value != "calendar" and per is not None and every_for(times, per):
+            return self.as_interval(start, times, per)  # "once a week", "twice a year"
         if per is None:
             self.ambiguities.append(
                 ambiguity.count_per_month(

@@ -58,6 +58,10 @@ class PhaseReader(AsideReader):
         self.rule_conditions: dict[str, bool] = {}
         """Conditions on the whole rule ("or as directed by the conference chair")."""
         self.rule_condition_at: tuple[Token, str] | None = None
+        self.alternative_at: Token | None = None
+        self.restated: tuple[Token, Duration] | None = None
+        """The interval said a second time ("14 calendar day intervals"), if it is."""
+        """Where a bracket gives the timescale for when a condition holds, if one does."""
 
     def event(self) -> None:
         """An event that starts the clock; every one the text names must be the same."""
@@ -133,6 +137,42 @@ class PhaseReader(AsideReader):
             "same amount from the later or earlier of two events, add an event with "
             "'later_of' or 'earlier_of' to the vocabulary",
         )
+
+    def bracketed(self) -> bool:
+        """ "6 weeks (3 months if the placement is intended to last until the child is 18)".
+
+        The bracket gives the timescale where a condition holds: the words before it are read
+        as the rule where the condition does not, which the rule must carry as
+        ``{condition: false}``; the bracket is kept as a note, since the other case needs a
+        rule of its own. Any other bracket is the aside reader's.
+        """
+        if not self.at("("):
+            return False
+        at = self.pos + 1 + (self.values[self.pos + 1] == "or")
+        if not self._amount_at(at):
+            return super().bracketed()
+        at += 1 + self._unit_at(at + 1)
+        found = None
+        if self.values[at] in ("if", "where"):
+            found = self.lexicon.conditions.match(self.values, at + 1)
+        if found is None or self.values[at + 1 + found[1]] != ")":
+            return super().bracketed()
+        fact, length = found
+        opening, close = self.token, at + 1 + length
+        if self.rule_conditions.get(fact, False):
+            return super().bracketed()  # the words also say it holds: refuse
+        self.rule_conditions[fact] = False
+        self.alternative_at = opening
+        if self.rule_condition_at is None:
+            self.rule_condition_at = (
+                opening,
+                f"the words in brackets at column {opening.column} give the timescale where "
+                f"{fact!r} holds: put {{{fact}: false}} in the rule's conditions, leave the "
+                "brackets out of the timescale, and write a rule for the other case",
+            )
+        self.note(opening.start, self.text[opening.start : self.tokens[close].end])
+        self.pos = close + 1
+        return True
 
     def rule_condition(self, opening_phase: bool) -> None:
         """ "if there is an unplanned placement change", "or as directed by the conference chair".

@@ -18,6 +18,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from compiler.timescale.counts import INTERVALS
 from compiler.timescale.model import Count, Deadline, Duration, Once, Recurrence, Timescale
 
 NUMBER_WORDS = {
@@ -39,7 +40,7 @@ _UNIT = (
 _PATTERNS = (
     # an amount of a unit: "5 working days", "48hrs", "one month", "4-month", "1 ½ hours"
     rf"(?<![\w£$])(?<!aged\s)(?<!over\s)(?<!under\s)(?<!past\s)"
-    rf"{_NUMBER}[\s-]*{_UNIT}\b(?!\s+old)(?!\s+of\s+age)",
+    rf"{_NUMBER}[\s-]*(?P<clear>clear\s+)?{_UNIT}\b(?!\s+old)(?!\s+of\s+age)",
     # "the first week", "within the first month"
     r"\bfirst\s+(?P<first>week|month|year)\b",
     # frequency words: "fortnightly", "4 weekly", "six-monthly", "annually", "each year"
@@ -49,7 +50,7 @@ _PATTERNS = (
     r"(?P<adverb>daily|weekly|fortnightly|monthly|quarterly|annually|yearly)\b",
     r"\b(?:each|every)\s+(?P<each>day|week|fortnight|month|year)\b",
     # counts: "twice a month", "once a week"
-    r"\b(?:at\s+least\s+)?(?P<times>once|twice|(?:\d+|two|three|four)\s+times)\s+"
+    r"\b(?:at\s+least\s+)?(?P<times>once|twice|one|(?:\d+|two|three|four)\s+times)\s+"
     r"(?:a|per|each|every)\s+"
     r"(?:calendar\s+)?(?P<per>week|month|year)\b",
     # one-off minimums: "seen once as a minimum", "at least once"
@@ -94,7 +95,8 @@ def _readings(match: re.Match[str]) -> frozenset[Reading]:
         unit = {"hr": "hour"}.get(unit, unit)
         if groups["working"]:
             unit = f"working_{unit}"
-        return frozenset({_reading(_amount(groups["number"]), unit)})
+        clear = 1 if groups["clear"] else 0  # "5 clear days before": one day more
+        return frozenset({_reading(_amount(groups["number"]) + clear, unit)})
     if groups["first"]:
         return frozenset({_reading(1, groups["first"].lower())})
     if groups["adverb"]:
@@ -128,8 +130,9 @@ def _readings(match: re.Match[str]) -> frozenset[Reading]:
             readings |= {_reading(1, "month"), _reading(4, "week")}
         elif per == "month" and times == 2:  # twice a month: every 2 weeks
             readings.add(_reading(2, "week"))
-        elif times == 1:  # once a week, once a year
-            readings.add(_reading(1, per))
+        elif (per, times) in INTERVALS:  # once a week, twice a year: the interval read
+            every = INTERVALS[(per, times)]
+            readings.add(_reading(every.amount, every.unit))
         return frozenset(readings)
     return frozenset({("once", 1)})
 

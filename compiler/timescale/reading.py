@@ -61,3 +61,28 @@ def counted_inclusively(timescale: Timescale, words: Token) -> Timescale:
     if isinstance(timescale, Deadline):
         return Deadline(shorter, timescale.event)
     return Recurrence(timescale.event, (Phase(shorter),))
+
+
+def counted_clear(timescale: Timescale, words: Token, written: str) -> tuple[Timescale, str]:
+    """ "at least 5 clear working days before the meeting" is 6 working days before it.
+
+    Clear days leave out both the day something is done and the day of the event; the
+    tools' "5 working days before" leaves out only the event's day, so clear days are one
+    more. Only a notice before an event, in days or working days, is read so; anything else
+    in clear days is refused. Returns the timescale and the note that says so.
+    """
+    amount = timescale.within if isinstance(timescale, Deadline) and timescale.before else None
+    if amount is None or amount.unit not in ("days", "working_days"):
+        raise TimescaleError(
+            f"{written!r} at column {words.column}: the tools count clear days only in a notice "
+            "before an event ('at least 5 clear working days before the conference'): write "
+            "the timescale in days, working days, weeks or months",
+            column=words.column,
+        )
+    longer = Duration(amount.amount + 1, amount.unit)
+    unit = amount.unit.replace("_", " ")
+    note = (
+        f"{written!r}: clear days count neither the day it is done nor the day of the event, "
+        f"so read as one day more ({longer.amount} {unit} before)"
+    )
+    return Deadline(longer, timescale.event, before=True), note

@@ -354,8 +354,9 @@ def test_build_reports_progress_for_each_authority(tmp_path: Path) -> None:
     assert "site pages: England (statutory baseline)" in said
     assert said[-3:] == [
         "building the site with MkDocs",
-        # 29: issue 14's two baseline documents and a comparison (foster carer approval reviews)
-        "site pages rendered: 29, reused from the last build: 0",  # a new folder: no cache
+        # 29: issue 14's two baseline documents and a comparison (foster carer approval reviews);
+        # 31: the Children's Homes Regulations 2015 (its document and version pages)
+        "site pages rendered: 31, reused from the last build: 0",  # a new folder: no cache
         f"done: {tmp_path / 'out'}",
     ]
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from compiler.cli import standards
+from compiler.timescale.forms import FORMS
+from tests.timescale.test_phrase_bank import PHRASES, Phrase
 
 
 def run(*args: str) -> tuple[int, str]:
@@ -58,10 +61,17 @@ def test_timescale_lists_occurrences_with_facts() -> None:
 
 
 def test_ambiguous_phrase_exits_1_with_its_readings() -> None:
-    code, output = run("timescale", "monthly")
+    code, output = run("timescale", "twice a month")
     assert code == 1
-    assert "monthly (calendar month)" in output
-    assert "monthly (4 weeks)" in output
+    assert "twice a calendar month" in output
+    assert "every 2 weeks" in output
+
+
+def test_monthly_in_a_document_s_words_is_read_with_the_other_reading_noted() -> None:
+    code, output = run("timescale", "at least monthly")
+    assert code == 0
+    assert "reading:   every calendar month" in output
+    assert "some authorities mean every 4 weeks" in output
 
 
 def test_unreadable_phrase_points_at_the_word() -> None:
@@ -120,6 +130,23 @@ def test_a_refusal_offers_the_nearest_forms_it_reads() -> None:
     assert code == 1
     assert "is a range, from 4 to 6" in output
     assert "a form it reads: every 6 weeks" in output
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_every_form_offered_is_read(form: str) -> None:
+    code, output = run("timescale", form)
+    assert code == 0, output
+
+
+@pytest.mark.parametrize(
+    "phrase", [p for p in PHRASES if p.refuse is not None], ids=lambda p: p.words[:40]
+)
+def test_every_refusal_in_the_bank_offers_readings_or_the_nearest_forms(phrase: Phrase) -> None:
+    arguments = ("--event", phrase.event) if phrase.event else ()
+    code, output = run("timescale", phrase.words, *arguments)
+    assert code == 1
+    assert "error: cannot read" in output
+    assert "    reading: " in output or "    a form it reads: " in output
 
 
 def test_compare_says_which_side_is_later_for_each_witness_after_the_first_review() -> None:

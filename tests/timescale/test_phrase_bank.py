@@ -84,16 +84,16 @@ def test_bank_quotes_at_least_30_authorities_and_300_phrases() -> None:
     assert len(PHRASES) >= 300
 
 
-def test_bank_refusals_stay_at_most_at_today_s_share() -> None:
-    """The share refused, today 55 of 300 (18.3%), must not grow.
+def test_bank_refusals_stay_under_one_in_ten() -> None:
+    """The share refused, today 29 of 300 (9.7%), must stay under one in ten (issue 14).
 
-    Issue 14 asks for under one in ten; the refusals left are the forms with no single
-    reading (ranges, "monthly", "once a week", counts per year, a second timescale in
-    brackets, two deadlines with different amounts, bare amounts, school terms), each
-    refused with the reason. Lower this bound as the reader learns to read more.
+    The refusals left have no single reading: ranges, durations ("for a period of up to 16
+    weeks"), working hours that give different days, weeks of pregnancy, school days and
+    terms, vague words, bare amounts that could be a deadline or an interval, two events or
+    deadlines the model cannot combine, two amounts, and visits counted between events.
     """
     refused = [phrase.words for phrase in PHRASES if phrase.refuse is not None]
-    assert len(refused) * 100 <= len(PHRASES) * 19, f"{len(refused)} of {len(PHRASES)} refused"
+    assert len(refused) * 10 < len(PHRASES), f"{len(refused)} of {len(PHRASES)} refused"
 
 
 def test_every_bank_phrase_has_a_source_address() -> None:

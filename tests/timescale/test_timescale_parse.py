@@ -175,24 +175,27 @@ def test_count_per_calendar_period(text: str, expected: Count) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "readings"),
+    ("text", "expected"),
     [
-        ("once a week", ("once a calendar week", "every week")),
-        ("at least once a week", ("at least once a calendar week", "at least every week")),
-        ("twice a year", ("twice a calendar year", "every 6 months")),
-        ("3 times per year", ("3 times per calendar year", "every 4 months")),
-        ("twice a week", ("twice a calendar week",)),
+        ("once a week", every(1, "weeks")),
+        ("at least once a week", every(1, "weeks")),
+        ("twice a year", every(6, "months")),
+        ("3 times per year", every(4, "months")),
+        ("at a minimum of twice yearly", every(6, "months")),
     ],
 )
-def test_a_count_per_week_or_year_is_refused_like_a_count_per_month(
-    text: str, readings: tuple[str, ...]
+def test_a_count_per_week_or_year_is_read_as_the_stricter_interval(
+    text: str, expected: Recurrence
 ) -> None:
-    """ "Once a week" as a count allows 13 days between visits; as an interval, 7."""
-    with pytest.raises(TimescaleError) as caught:
-        parse_timescale(text, "plan_start")
-    assert caught.value.readings == readings
-    for reading in readings:
-        parse_timescale(reading, "plan_start")
+    """ "Once a week" as a count allows 13 days between visits; as an interval, 7: the
+    interval is read, so that nothing scheduled from it is later than the words allow."""
+    assert parse_timescale(text, "plan_start") == expected
+
+
+def test_a_count_per_week_with_no_interval_reading_is_still_refused() -> None:
+    error = refusal("twice a week")
+    assert error.readings == ("twice a calendar week",)
+    parse_timescale("twice a calendar week", "plan_start")
 
 
 # -- recurrences -----------------------------------------------------------------------------

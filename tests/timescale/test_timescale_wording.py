@@ -217,14 +217,137 @@ def test_inclusive_counting_of_weeks_is_refused() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "readings"),
+    ("text", "expected", "note"),
     [
-        ("once a week", ("once a calendar week", "every week")),
-        ("once a month", ("once a calendar month", "every calendar month", "every 4 weeks")),
+        (
+            "at least once a week",
+            every(1, "weeks"),
+            "'once a week' is read as visits no more than a week apart; read as once in each "
+            "calendar week, it would allow 13 days between visits",
+        ),
+        (
+            "at least once a month",
+            every(1, "months"),
+            "'once a month' is read as visits no more than a calendar month apart; read as once "
+            "in each calendar month, it would allow nearly two months between visits",
+        ),
+        (
+            "with a minimum of one per month",
+            every(1, "months"),
+            "'one per month' is read as visits no more than a calendar month apart; read as once "
+            "in each calendar month, it would allow nearly two months between visits",
+        ),
+        (
+            "twice a year",
+            every(6, "months"),
+            "'twice a year' is read as visits no more than 6 months apart; read as twice in each "
+            "calendar year, it would allow nearly two years between visits",
+        ),
+        (
+            "at least one unannounced visit to the foster home each year",
+            every(1, "years"),
+            "'one unannounced visit to the foster home each year' is read as visits no more than "
+            "a year apart; read as once in each calendar year, it would allow nearly two years "
+            "between visits",
+        ),
     ],
 )
-def test_a_count_per_week_is_treated_like_a_count_per_month(text: str, readings: tuple) -> None:
-    assert refusal(text).readings == readings
+def test_a_count_per_period_is_read_as_an_interval_with_both_readings_stated(
+    text: str, expected: Recurrence, note: str
+) -> None:
+    """A count per week and per month are treated alike: the stricter reading, stated."""
+    reading = read_timescale(text, "plan_start")
+    assert reading.timescale == expected
+    assert reading.notes == (note,)
+
+
+def test_a_rule_s_shorthand_must_still_say_which_month_once_a_month_means() -> None:
+    with pytest.raises(TimescaleError) as caught:
+        parse_timescale("at least once a month", "plan_start")
+    assert caught.value.readings == (
+        "at least once a calendar month",
+        "at least every calendar month",
+        "at least every 4 weeks",
+    )
+
+
+def test_monthly_in_a_document_is_read_as_a_calendar_month_with_a_note() -> None:
+    reading = read_timescale("at least monthly", "plan_start")
+    assert reading.timescale == every(1, "months")
+    assert reading.notes == (
+        "'monthly' is read as visits no more than a calendar month apart; some authorities "
+        "mean every 4 weeks, which a rule says as 'monthly (4 weeks)'",
+    )
+    with pytest.raises(TimescaleError, match="has two readings"):
+        parse_timescale("at least monthly", "plan_start")  # a rule says which it means
+
+
+def test_monthly_beside_another_ambiguity_is_still_refused() -> None:
+    assert "working hours" in refusal("within 48 working hours, then monthly").message
+
+
+def test_a_timescale_with_its_alternative_in_brackets_carries_the_condition() -> None:
+    words = (
+        "Thereafter, at intervals of not more than 6 weeks (or 3 months if the placement is "
+        "intended to last until the child is 18)"
+    )
+    reading = read_timescale(words, "placement_start")
+    assert reading.timescale == every(6, "weeks", "placement_start")
+    assert reading.conditions == (("placement_intended_until_18", False),)
+    assert reading.notes == (
+        "(or 3 months if the placement is intended to last until the child is 18)",
+    )
+    with pytest.raises(TimescaleError, match="placement_intended_until_18: false"):
+        parse_timescale(words, "placement_start")  # the rule must carry the condition
+
+
+def test_an_alternative_in_brackets_beside_other_phases_is_refused() -> None:
+    error = refusal(
+        "within one week, then every 6 weeks (3 months if the placement is intended to last "
+        "until the child is 18)",
+        "placement_start",
+    )
+    assert "give a second timescale" in error.message
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("a maximum of 10 working days", "10 working days"),
+        ("a maximum 45 working days", "45 working days"),
+        ("Maximum 45 working days", "45 working days"),
+    ],
+)
+def test_a_bare_maximum_is_a_deadline_with_the_reading_noted(text: str, amount: str) -> None:
+    reading = read_timescale(text, "referral_received")
+    assert reading.timescale == Deadline(
+        Duration(int(amount.split()[0]), "working_days"), "referral_received"
+    )
+    assert reading.notes == (
+        f"{text!r} is read as a deadline, within {amount} of the event; if it is the longest "
+        f"gap between visits, write 'every {amount}'",
+    )
+
+
+def test_a_maximum_opening_a_later_part_is_the_longest_gap() -> None:
+    reading = read_timescale("thereafter a maximum of 6 weeks", "placement_start")
+    assert reading.timescale == every(6, "weeks", "placement_start")
+
+
+def test_an_interval_said_twice_is_read_once_and_kept_as_a_note() -> None:
+    reading = read_timescale(
+        "every two weeks, 14 calendar day intervals (regardless of Public Holidays)", "plan_start"
+    )
+    assert reading.timescale == every(2, "weeks")
+    assert reading.notes == ("14 calendar day intervals", "(regardless of Public Holidays)")
+    assert (
+        "is not the timescale before it"
+        in refusal("every two weeks, 10 calendar day intervals").message
+    )
+
+
+def test_one_amount_of_time_each_year_is_not_a_count() -> None:
+    assert "could be a deadline or an interval" in refusal("one week each year").message
 
 
 @pytest.mark.parametrize(
@@ -256,10 +379,9 @@ def test_extra_spaces_are_a_typing_slip() -> None:
         ("usually every 3 months", "makes the timescale approximate"),
         ("within 10 school days", "cannot count school days"),
         ("termly", "cannot count school terms"),
-        ("at a minimum of twice yearly", "'twice yearly' at column 17 has two readings"),
         ("for a period of up to 16 weeks", "says how long something lasts, not when it is due"),
         (
-            "every 6 weeks (3 months if the placement is intended to last until the child is 18)",
+            "every 6 weeks (3 months if the placement is intended to last until 18, or 4 weeks)",
             "the words in brackets at column 15 give a second timescale",
         ),
     ],
@@ -283,3 +405,31 @@ def test_the_latest_of_the_same_event_is_the_tools_count_and_is_kept_as_a_note()
     assert reading.notes == ("or the last strategy discussion if more than one has been held",)
     refused = refusal("within 15 working days of the strategy discussion or the referral", None)
     assert "takes one of two events or deadlines" in refused.message
+
+
+def test_working_hours_that_end_on_the_same_day_either_way_are_read() -> None:
+    reading = read_timescale("within 4 working hours", "referral_received")
+    assert reading.timescale == Deadline(
+        Duration(4, "working_hours", working_days=1), "referral_received"
+    )
+    assert reading.notes == (
+        "'4 working hours' is read as 1 working day: a working day of 8 hours or of 24 hours "
+        "gives the same day (the tools count whole days)",
+    )
+    assert "has no single reading" in refusal("within 24 working hours").message
+    with pytest.raises(TimescaleError, match="has no single reading"):
+        parse_timescale("within 4 working hours", "referral_received")  # a rule says it
+
+
+def test_clear_days_before_an_event_are_one_day_more() -> None:
+    """Meeting Friday 12 June: 5 clear working days are Fri 5 to Thu 11, so send by Thu 4."""
+    reading = read_timescale("at least 5 clear working days in advance of the Board meeting date")
+    assert reading.timescale == Deadline(Duration(6, "working_days"), "meeting", before=True)
+    assert reading.notes == (
+        "'5 clear working days': clear days count neither the day it is done nor the day of "
+        "the event, so read as one day more (6 working days before)",
+    )
+
+
+def test_clear_days_after_an_event_are_refused() -> None:
+    assert "only in a notice before an event" in refusal("within 5 clear days", "visit").message
