@@ -81,10 +81,21 @@ def build_site(staging: Path, cache_from: Path | None = None) -> SiteBuilt:
             config.plugins["standards-page-cache"] = cache
             build(config)
             split_search_index(staging / "site", config.extra.get(SEARCH_PARTS, ()))
+            _without_source_maps(staging / "site")
         except (Abort, MkDocsException) as failed:
             problems = "\n".join(collected.messages) or str(failed)
             raise SiteBuildError(f"the guidance site did not build:\n{problems}") from failed
     return SiteBuilt(rendered=len(cache.rendered), reused=len(cache.restored))
+
+
+def _without_source_maps(site: Path) -> None:
+    """Remove the theme's source maps: 1.3 MB that only a developer's browser tools read.
+
+    They were the difference between a national site over and under 50 MB; a reader's
+    browser never fetches them (a developer's tools say the map is missing).
+    """
+    for path in sorted((site / "assets").rglob("*.map")):
+        path.unlink()
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 from compiler.calendar import load_calendar
 from compiler.checks.comparing import compare_rules, describe
 from compiler.checks.floors import floors_for
+from compiler.emit.parts import statement_page
 from compiler.errors import Finding, Severity
 from compiler.model import Authority, Corpus, Rule, Version
 from compiler.pipeline import Compiled
@@ -199,7 +200,7 @@ def floor_comparisons(
                 timescale=describe(floor),
                 relation=relation,
                 example=example,
-                page=version_page(statutory, floor_version),
+                page=statement_page(statutory, floor_version, _statement_of(floor_version, floor)),
                 anchor=_statement_of(floor_version, floor),
             )
         )
@@ -245,7 +246,7 @@ def timescale_rows(
             document=version.title,
             version=version,
             statement=_statement_of(version, rule),
-            page=version_page(authority, version),
+            page=statement_page(authority, version, _statement_of(version, rule)),
             rule=rule,
         )
         for version, rule in pairs

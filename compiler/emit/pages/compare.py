@@ -16,17 +16,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from typing import Any
 
 from compiler.calendar import load_calendar
 from compiler.checks.comparing import describe
 from compiler.emit.pages.base import Asset, Page, Site
+from compiler.emit.parts import PART_BUDGET, statement_page
 from compiler.emit.timeline import EXAMPLE_START, TimelineRow, draw, latest_dates, window_end
 from compiler.emit.views import (
     COMPARE_INDEX,
     compare_page,
-    floor_comparisons,
     floor_summary,
-    version_page,
 )
 from compiler.model import Authority, Rule, Version
 from compiler.timescale.compare import spoken
@@ -139,20 +139,59 @@ def _activity(site: Site, activity: str) -> Iterator[Page | Asset]:
             }
         )
     term = vocabulary().activities[activity]
+    values = {
+        "title": term.title,
+        "description": term.description,
+        "start": EXAMPLE_START,
+        "end": window_end(),
+        "compare_index": COMPARE_INDEX,
+    }
+    pages: dict[str, PurePosixPath] = {}
+    if sum(_weight(group) for group in groups) > PART_BUDGET:  # a page per group of children
+        for group in groups:
+            pages[group["id"]] = path.with_name(f"{path.stem}--{group['id']}.md")
+            yield Page(
+                pages[group["id"]],
+                site.render(
+                    "compare.md.j2",
+                    pages[group["id"]],
+                    **values,
+                    groups=[group],
+                    group_pages=[],
+                    group_of=(group["title"], path),
+                ),
+                nav=None,
+            )
     yield Page(
         path,
         site.render(
             "compare.md.j2",
             path,
-            title=term.title,
-            description=term.description,
-            groups=groups,
-            start=EXAMPLE_START,
-            end=window_end(),
-            compare_index=COMPARE_INDEX,
+            **values,
+            groups=[] if pages else groups,
+            group_of=None,
+            group_pages=[{**group, "page": pages[group["id"]]} for group in groups if pages],
         ),
         nav=None,  # reached from the comparison index: the menu stays the same size on every page
     )
+
+
+GROUP_WEIGHT = 2_000
+"""A group's heading, filter and tables, in bytes of HTML, besides its rows."""
+ROW_WEIGHT = 900
+"""A row of both tables (the children, the timescale, the floor in words, the dates)."""
+NAME_WEIGHT = 160
+"""An authority named in a row: its name and the link to its statement."""
+
+
+def _weight(group: dict[str, Any]) -> int:
+    """An estimate of a group's HTML: with 150 authorities, the names alone pass 150 KB.
+
+    Worked out from the rows, before the page is rendered; a comparison whose groups
+    together pass :data:`~compiler.emit.parts.PART_BUDGET` gets a page per group.
+    """
+    rows = group["rows"]
+    return GROUP_WEIGHT + ROW_WEIGHT * len(rows) + NAME_WEIGHT * group["authorities"]
 
 
 def _rows(site: Site, activity: str, group: str) -> list[CompareRow]:
@@ -162,6 +201,7 @@ def _rows(site: Site, activity: str, group: str) -> list[CompareRow]:
         for version, rule in site.in_force(authority):
             if rule.activity != activity or rule.subject.group != group:
                 continue
+            statement = next(s.id for s in version.statements() if any(r is rule for r in s.rules))
             line = TimelineRow(
                 authority.name,
                 who_words(rule.subject, rule.conditions),
@@ -176,13 +216,9 @@ def _rows(site: Site, activity: str, group: str) -> list[CompareRow]:
                     rule=rule,
                     who=who_words(rule.subject, rule.conditions),
                     timescale=describe(rule),
-                    floors=floor_summary(
-                        floor_comparisons(site.corpus, authority, rule, site.today)
-                    ),
-                    page=version_page(authority, version),
-                    statement=next(
-                        s.id for s in version.statements() if any(r is rule for r in s.rules)
-                    ),
+                    floors=floor_summary(site.floor_comparisons(authority, rule, site.today)),
+                    page=statement_page(authority, version, statement),
+                    statement=statement,
                     dates=tuple(spoken(d) for d in latest_dates(line, calendar)),
                 )
             )

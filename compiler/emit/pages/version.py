@@ -5,22 +5,24 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from pathlib import PurePosixPath
 
 from compiler.checks.comparing import describe
 from compiler.emit.pages.base import Page, Site
 from compiler.emit.pages.changes import previous_version
+from compiler.emit.pages.parallel import by_authority
+from compiler.emit.parts import part_page, parts, statement_page
 from compiler.emit.views import (
     FloorComparison,
     authority_page,
     changes_page,
-    floor_comparisons,
     floor_date,
     in_force_words,
     review_words,
     strength_words,
     version_page,
 )
-from compiler.model import Authority, Rule, Version
+from compiler.model import Authority, Rule, Section, Version
 from compiler.util.escaping import web_link
 from compiler.wording import activity_title, who_words
 
@@ -50,15 +52,43 @@ class RuleView:
 
 def version(site: Site) -> Iterator[Page]:
     """``<authority>/<document>/<version>.md`` for every version of every document."""
-    for each in site.authorities:
-        site.progress(f"site pages: {each.name}")
-        for document in sorted(each.documents, key=lambda d: d.latest.title.lower()):
-            for current in document.versions:
-                yield _page(site, each, current)
+    for pages in by_authority(site, _authority_pages):
+        yield from pages
 
 
-def _page(site: Site, authority: Authority, current: Version) -> Page:
-    path = version_page(authority, current)
+def _authority_pages(site: Site, authority: Authority) -> list[Page]:
+    """Every version page of one authority, its documents by title."""
+    return [
+        page
+        for document in sorted(authority.documents, key=lambda d: d.latest.title.lower())
+        for current in document.versions
+        for page in _pages(site, authority, current)
+    ]
+
+
+@dataclass(frozen=True)
+class PartView:
+    """A part of a long document (:mod:`compiler.emit.parts`) and its page."""
+
+    number: int
+    sections: tuple[Section, ...]
+    page: PurePosixPath
+
+
+def _pages(site: Site, authority: Authority, current: Version) -> Iterator[Page]:
+    """The version's page, and a page for each further part of a long document."""
+    views = [
+        PartView(part.number, part.sections, part_page(authority, current, part.number))
+        for part in parts(current)
+    ]
+    for view in views:
+        yield _page(site, authority, current, view, views)
+
+
+def _page(
+    site: Site, authority: Authority, current: Version, part: PartView, views: list[PartView]
+) -> Page:
+    path = part.page
     on = floor_date(current, site.today)
     statutory = site.corpus.jurisdiction_of(authority) is not None
     sections = [
@@ -75,7 +105,7 @@ def _page(site: Site, authority: Authority, current: Version) -> Page:
                 for statement in section.statements
             ],
         )
-        for section in current.sections
+        for section in part.sections
     ]
     document = authority.document(current.document_id)
     others = [v for v in (document.versions if document else ()) if v is not current]
@@ -95,6 +125,9 @@ def _page(site: Site, authority: Authority, current: Version) -> Page:
             source=source,
             source_link=web_link(source.url) if source.url else None,
             sections=sections,
+            part=part.number,
+            parts=views,
+            page_of=lambda statement: statement_page(authority, current, statement),
             confirmations=to_confirm(current),
             kinds=KIND_LABELS,
             changes=changes_page(authority, current)
@@ -131,7 +164,7 @@ def to_confirm(current: Version) -> list[tuple[str, str, str]]:
 
 
 def _rule_view(site: Site, authority: Authority, rule: Rule, on: date, statutory: bool) -> RuleView:
-    floors = floor_comparisons(site.corpus, authority, rule, on) if statutory else ()
+    floors = site.floor_comparisons(authority, rule, on) if statutory else ()
     return RuleView(
         rule=rule,
         who=who_words(rule.subject, rule.conditions),
