@@ -8,7 +8,7 @@ Builds the bundled packs (no site), generates ROWS event rows for St Helens
 - the audit as the command does it: read the CSV, add the events activities imply and leave
   out rows after the audit date, judge every case, write the result CSV
   (best of 3);
-- the case-by-case reference (:mod:`compiler.audit_reference`: a Python loop over rows and
+- the case-by-case reference (:mod:`compiler.evaluator.audit_reference`: a Python loop over rows and
   cases with the scalar due-date code) over the first REFERENCE_ROWS rows, once, as rows/s.
 
 Target: at least 500,000 rows per second for the audit.
@@ -28,14 +28,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.generate_cases import generate_cases
 from benchmarks.timing import best_of
-from compiler.assumptions import assume
-from compiler.audit import audit
-from compiler.audit_reference import audit_case_by_case
-from compiler.audit_report import render_audit
 from compiler.build import build
-from compiler.cases import read_cases
-from compiler.evaluate import open_pack
-from compiler.resources import bundled
+from compiler.evaluator.assumptions import assume
+from compiler.evaluator.audit import audit
+from compiler.evaluator.audit_reference import audit_case_by_case
+from compiler.evaluator.audit_report import render_audit
+from compiler.evaluator.cases import read_cases
+from compiler.evaluator.evaluate import open_pack
+from compiler.util.resources import bundled
 
 ON = date(2026, 1, 9)
 TARGET = 500_000

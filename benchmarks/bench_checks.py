@@ -5,7 +5,7 @@ Run: python benchmarks/bench_checks.py [--authorities 200] [--seed 0]
 Generates corpora of a quarter, a half and all of ``--authorities`` synthetic
 authorities (50, 100 and 200 by default; benchmarks/generate_corpus.py), reads
 each with ``compile_corpus(root, run_checks=False)``, then times
-``compiler.check.check(corpus, today)`` on the model, best of 3, each run
+``compiler.checks.check(corpus, today)`` on the model, best of 3, each run
 with the comparison and calendar caches emptied as in a fresh process (the checks
 alone: the same as ``compile_corpus`` with ``run_checks=True`` minus the same
 with ``run_checks=False``). It prints each time, the growth from the smallest to
@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import compiler.check
+import compiler.checks
 from benchmarks.generate_corpus import generate_corpus
 from benchmarks.timing import best_of
 from compiler import calendar
@@ -59,7 +59,7 @@ def per_check(corpus: Corpus) -> tuple[dict[str, float], float, int]:
     """One run of ``check`` with each check timed: (seconds per check, total, findings)."""
     spent: dict[str, float] = {}
 
-    def timed(run: compiler.check.Check) -> compiler.check.Check:
+    def timed(run: compiler.checks.Check) -> compiler.checks.Check:
         def wrapper(corpus: Corpus, today: date) -> Iterable[Finding]:
             began = time.perf_counter()
             found = list(run(corpus, today))
@@ -68,15 +68,15 @@ def per_check(corpus: Corpus) -> tuple[dict[str, float], float, int]:
 
         return wrapper
 
-    original = compiler.check.CHECKS
-    compiler.check.CHECKS = tuple(timed(run) for run in original)
+    original = compiler.checks.CHECKS
+    compiler.checks.CHECKS = tuple(timed(run) for run in original)
     cold()
     try:
         began = time.perf_counter()
-        findings = compiler.check.check(corpus, TODAY)
+        findings = compiler.checks.check(corpus, TODAY)
         total = time.perf_counter() - began
     finally:
-        compiler.check.CHECKS = original
+        compiler.checks.CHECKS = original
     return spent, total, len(findings)
 
 
@@ -99,9 +99,9 @@ def main(argv: list[str] | None = None) -> None:
                 len(v.rules()) for a in corpus.authorities for d in a.documents for v in d.versions
             )
             times[size] = best_of(
-                lambda corpus=corpus: compiler.check.check(corpus, TODAY), args.repeat, cold
+                lambda corpus=corpus: compiler.checks.check(corpus, TODAY), args.repeat, cold
             )
-            counts[size] = (rules, len(compiler.check.check(corpus, TODAY)))
+            counts[size] = (rules, len(compiler.checks.check(corpus, TODAY)))
         spent, total, _ = per_check(corpus)
 
     print(f"Python {sys.version.split()[0]}; checks judged on {TODAY}, seed {args.seed}")

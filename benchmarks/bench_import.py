@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.render_documents import render_docx, render_html  # noqa: E402
-from compiler.importer.importing import import_document  # noqa: E402
+from compiler.authoring.importer.importing import import_document  # noqa: E402
 from compiler.load import load  # noqa: E402
 from compiler.model import Rule, Version  # noqa: E402
 from compiler.pipeline import compile_corpus  # noqa: E402

@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from compiler.load import load
-from compiler.resources import bundled
+from compiler.util.resources import bundled
 
 TARGET = 3.0
 

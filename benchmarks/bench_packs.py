@@ -40,8 +40,8 @@ from benchmarks.generate_corpus import generate_corpus
 from benchmarks.timing import best_of
 from compiler.discover import discover
 from compiler.emit import rulesets
-from compiler.gc_pause import no_garbage_collection
 from compiler.rules.floor import _compare
+from compiler.util.gc_pause import no_garbage_collection
 
 TARGET = 3.0
 TODAY = date(2026, 6, 1)

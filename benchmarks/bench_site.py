@@ -20,7 +20,7 @@ Then it prints each figure beside its target with PASS or MISS:
 - incremental build under 5% of the full build.
 
 ``--verify`` builds the edited corpus once more from nothing and says whether the
-incremental output is byte for byte the same (``tests/test_site.py`` checks this on
+incremental output is byte for byte the same (``tests/emit/test_site.py`` checks this on
 the bundled corpus on every run).
 """
 

@@ -97,13 +97,13 @@ def measure(path: Path, packs: Path) -> dict[str, float]:
     import duckdb
 
     from benchmarks.timing import best_of
-    from compiler.audit import audit
-    from compiler.audit_report import render_audit
-    from compiler.commands.audit_sources import open_only
-    from compiler.evaluate import open_pack
+    from compiler.evaluator.audit import audit
+    from compiler.evaluator.audit_report import render_audit
+    from compiler.evaluator.evaluate import open_pack
     from compiler.sources import ssd_mapping
     from compiler.sources.database import open_database
     from compiler.sources.judgeable import judgeable
+    from compiler.sources.records_audit import open_only
     from compiler.sources.ssd import read_ssd
 
     pack = open_pack(packs, "walsall", ON)
@@ -150,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     from compiler.build import build
-    from compiler.resources import bundled
+    from compiler.util.resources import bundled
 
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "build"
@@ -188,14 +188,14 @@ def main(argv: list[str] | None = None) -> int:
 def _history(children: int) -> tuple[float, int, int]:
     """The history of a year for one generated authority, timed once."""
     from benchmarks.generate_ssd import generate_ssd, write_duckdb
-    from compiler.commands.audit_sources import audit_ssd
-    from compiler.evaluate import open_pack
+    from compiler.evaluator.evaluate import open_pack
+    from compiler.sources.records_audit import audit_ssd
 
     on = date(2026, 1, 9)
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "build"
         from compiler.build import build
-        from compiler.resources import bundled
+        from compiler.util.resources import bundled
 
         build(bundled("standards"), out, site=False, run_checks=False, today=on)
         write_duckdb(generate_ssd(children, until=on, seed=1), Path(folder) / "a.duckdb")

@@ -44,7 +44,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from compiler.resources import bundled
+from compiler.util.resources import bundled
 
 BASES = ("gloucestershire", "st-helens", "unnamed-trust", "walsall")
 """The bundled local authorities the synthetic ones copy, in turn."""

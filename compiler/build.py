@@ -9,36 +9,18 @@ folder at once, or not at all.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from datetime import UTC, date, datetime
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
+from compiler.emit.context import BuildContext, Emitter, Files, Progress
 from compiler.emit.docs import emit_docs
 from compiler.emit.packs import emit_packs
 from compiler.emit.site import SiteBuilt, build_site
 from compiler.errors import FindingsError
-from compiler.gc_pause import no_garbage_collection
 from compiler.pipeline import Compiled, compile_corpus
-from compiler.write import write_atomically
-
-Files = dict[PurePosixPath, bytes]
-Progress = Callable[[str], None]
-
-
-@dataclass(frozen=True)
-class BuildContext:
-    """What every emitter gets: the compiled corpus, the build date, and the files so far."""
-
-    compiled: Compiled
-    today: date
-    files: Mapping[PurePosixPath, bytes]
-    site: bool
-    progress: Progress = field(default=lambda _: None)
-    """Says how a long emitter is getting on (the site reports each authority)."""
-
-
-Emitter = Callable[[BuildContext], Files]
+from compiler.util.gc_pause import no_garbage_collection
+from compiler.util.write import write_atomically
 
 EMITTERS: tuple[tuple[str, Emitter], ...] = (("rule packs", emit_packs),)
 """Always run: (what they write, the emitter)."""
@@ -89,7 +71,7 @@ def build(
     say = progress or (lambda _: None)
     today = today or build_date()
     say("reading and checking the standards" if run_checks else "reading the standards")
-    with no_garbage_collection():  # many small objects, no cycles: see compiler.gc_pause
+    with no_garbage_collection():  # many small objects, no cycles: see compiler.util.gc_pause
         compiled = compile_corpus(root, run_checks=run_checks, today=today)  # load -> ... -> check
         if compiled.blocking:
             raise FindingsError(list(compiled.blocking))  # nothing is written

@@ -24,12 +24,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache, cached_property, lru_cache
+from typing import TYPE_CHECKING
 
 import holidays
-import numpy as np
 
 from compiler.errors import StandardsError
 from compiler.vocabulary import suggest, vocabulary
+
+if TYPE_CHECKING:
+    import numpy as np
 
 YEARS = range(2000, 2071)
 """Default years a calendar covers: 2018's standards plus a 20-year horizon, 12 yearly
@@ -78,6 +81,8 @@ class Calendar:
     @cached_property
     def busdaycalendar(self) -> np.busdaycalendar:
         """The same calendar for ``numpy.busday_offset``, used by the vectorised path."""
+        import numpy as np  # only the vectorised path needs it: `standards check` starts faster
+
         return np.busdaycalendar(
             weekmask=WEEKMASK, holidays=np.array(self._closed_weekdays, dtype="datetime64[D]")
         )

@@ -14,7 +14,7 @@ import enum
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from compiler.resources import shown
+from compiler.util.resources import shown
 
 
 class Severity(enum.Enum):

@@ -29,7 +29,7 @@ from typing import Any
 import yaml
 
 from compiler.errors import Finding, FindingsError, Location, error
-from compiler.safe_files import UnsafeFileError, read_regular
+from compiler.util.safe_files import UnsafeFileError, read_regular
 from compiler.yaml_causes import likely_cause
 
 JsonPath = tuple[str | int, ...]
@@ -91,7 +91,7 @@ def load(path: Path, *, fast: bool = True, inside: Path | None = None) -> Source
 
     ``fast=False`` forces the pure-Python parser (the benchmark compares both).
     ``inside`` is the corpus folder: a symbolic link leaving it is refused, and so is
-    anything but a regular file (see :mod:`compiler.safe_files`).
+    anything but a regular file (see :mod:`compiler.util.safe_files`).
     """
     try:
         raw = read_regular(path, inside=inside)

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from compiler.discover import AUTHORITY_FILE, authority_folders
-from compiler.resources import bundled
+from compiler.util.resources import bundled
 
 BUNDLED_NOTE = (
     "note: no standards in this folder or above it, so the example standards bundled with "

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from compiler.assemble import assemble, jurisdictions_exist
-from compiler.check import check
+from compiler.checks import check
 from compiler.discover import CorpusFile, discover
 from compiler.errors import Finding, FindingsError, Severity
 from compiler.load import Source, load
@@ -24,7 +24,7 @@ from compiler.local_vocabulary import (
     words_for,
 )
 from compiler.model import Corpus
-from compiler.resources import bundled
+from compiler.util.resources import bundled
 from compiler.validate import validate
 
 

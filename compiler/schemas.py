@@ -13,15 +13,15 @@ import json
 import re
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema_rs
-from jsonschema import Draft202012Validator, ValidationError, validators
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
-
-from compiler.resources import bundled
+from compiler.util.resources import bundled
 from compiler.vocabulary import Vocabulary, vocabulary
+
+if TYPE_CHECKING:  # imported where used: `standards check` of valid files needs only jsonschema-rs
+    import jsonschema_rs
+    from jsonschema import Draft202012Validator
+    from referencing import Registry
 
 SCHEMA_FILES = {
     "authority": "authority.schema.json",
@@ -128,6 +128,9 @@ def render_vocabulary_schema(vocab: Vocabulary | None = None) -> str:
 @cache
 def registry(folder: Path | None = None) -> Registry:
     """Every schema file, registered under its file name so relative ``$ref`` s resolve."""
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
     folder = folder or bundled("schema")
     resources = []
     for name in [*SCHEMA_FILES.values(), VOCABULARY_SCHEMA]:
@@ -142,6 +145,8 @@ def registry(folder: Path | None = None) -> Registry:
 def _pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Any:
     """``pattern`` as JSON Schema means it: ``$`` is the end of the text, not before a last
     line break (Python's ``re`` lets "1.0\\n" match ``^[0-9.]+$``; jsonschema-rs does not)."""
+    from jsonschema import ValidationError
+
     if not isinstance(instance, str):
         return
     found = re.search(pattern, instance)
@@ -149,15 +154,22 @@ def _pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Any:
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
-_StrictPatterns = validators.extend(Draft202012Validator, {"pattern": _pattern})
+@cache
+def _strict_patterns() -> type[Draft202012Validator]:
+    """Draft 2020-12 with :func:`_pattern` for ``pattern``."""
+    from jsonschema import Draft202012Validator, validators
+
+    return validators.extend(Draft202012Validator, {"pattern": _pattern})
 
 
 @cache
 def validator(kind: str) -> Draft202012Validator:
     """A validator for authority, document, scenario or timescale files, or for diffs."""
+    from jsonschema import Draft202012Validator
+
     name = SCHEMA_FILES[kind]
     schema = registry().contents(name)
-    return _StrictPatterns(
+    return _strict_patterns()(
         {"$ref": name, **{k: v for k, v in schema.items() if k == "$schema"}},
         registry=registry(),
         format_checker=Draft202012Validator.FORMAT_CHECKER,
@@ -171,6 +183,8 @@ def quick_validator(kind: str) -> jsonschema_rs.Validator:
     Only its yes or no is used; a file it refuses is validated again by :func:`validator`,
     whose errors the findings are written from. The tests hold the two to the same answer.
     """
+    import jsonschema_rs
+
     base = "https://standards.invalid/schema/"
     folder = bundled("schema")
     resources = [

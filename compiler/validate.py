@@ -8,17 +8,18 @@ write a date, types say what was expected.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
-
-from jsonschema import ValidationError
-from jsonschema.exceptions import best_match
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from compiler.errors import Finding, Location, error
 from compiler.load import JsonPath, Source
 from compiler.schemas import quick_validator, validator
 from compiler.unknown_terms import unknown_term_hint
 from compiler.vocabulary import suggest, vocabulary
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
 
 _TYPE_WORDS = {
     "string": "text",
@@ -57,6 +58,8 @@ def _leaves(errors: Iterable[ValidationError]) -> Iterable[ValidationError]:
     a canonical structure), the alternative matching the value's type is the
     one the author meant, and all its errors are reported.
     """
+    from jsonschema.exceptions import best_match
+
     for err in errors:
         if err.validator not in ("anyOf", "oneOf") or not err.context or _choices(err):
             yield err
@@ -76,7 +79,12 @@ def _leaves(errors: Iterable[ValidationError]) -> Iterable[ValidationError]:
 
 
 def _choices(err: ValidationError) -> list[Any]:
-    """The constants of an anyOf made only of ``const`` alternatives (an enumeration)."""
+    """The allowed values where the schema lists them: ``enum``, ``const``, or an ``anyOf`` made
+    only of ``const`` alternatives (an enumeration with a description for each value)."""
+    if err.validator == "enum":
+        return list(err.validator_value)
+    if err.validator == "const":
+        return [err.validator_value]
     alternatives = err.validator_value if err.validator == "anyOf" else []
     if alternatives and all(isinstance(a, dict) and "const" in a for a in alternatives):
         return [a["const"] for a in alternatives]
@@ -88,95 +96,166 @@ def _vocabulary_kind(err: ValidationError) -> str | None:
     return schema.get("x-vocabulary")
 
 
+@dataclass(frozen=True)
+class _Problem:
+    """One schema error with what every wording of it needs: where it is and which field."""
+
+    source: Source
+    err: ValidationError
+    path: JsonPath
+    where: Location
+    field: str
+
+
 def _finding(source: Source, err: ValidationError) -> Finding:
+    """The first wording in :data:`_WORDINGS` that recognises ``err``, else a plain one."""
     path: JsonPath = tuple(err.absolute_path)
-    where = source.location(path)
-    field = _field_name(path)
+    problem = _Problem(source, err, path, source.location(path), _field_name(path))
+    for wording in _WORDINGS:
+        finding = wording(problem)
+        if finding is not None:
+            return finding
+    field, where = problem.field, problem.where
+    return error("schema", f"'{field}': {err.message}", where, _describe_property(err.schema, ""))
+
+
+def _unknown_term_of(problem: _Problem) -> Finding | None:
+    err, where = problem.err, problem.where
     kind = _vocabulary_kind(err)
     if "propertyNames" in err.relative_schema_path or "propertyNames" in err.schema_path:
-        where = source.key_location((*path, err.instance))
+        where = problem.source.key_location((*problem.path, err.instance))
         kind = kind or "conditions"
-    if kind:
-        return _unknown_term(kind, err.instance, where)
-    if _choices(err):
-        choices = _choices(err)
-        return error(
-            "schema-choice",
-            f"'{err.instance}' is not allowed for '{field}'",
-            where,
-            f"use one of: {', '.join(map(str, choices))}. {suggest(err.instance, choices)}".strip(),
-        )
-    if err.validator == "required":
-        missing = err.message.split("'")[1] if "'" in err.message else "?"
-        return error(
-            "schema-required",
-            f"missing required field '{missing}'",
-            where,
-            _describe_property(err.schema, missing),
-        )
-    if err.validator == "additionalProperties":
-        allowed = list(err.schema.get("properties", {}))
-        known = set(allowed)
-        unexpected = [key for key in err.instance if key not in known]
-        return _unknown_fields(source, path, unexpected, allowed)
-    if err.validator == "type":
-        expected = err.validator_value
-        expected = expected if isinstance(expected, list) else [expected]
-        words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
-        return error(
-            "schema-type",
-            f"'{field}' should be {words}, not {_describe_value(err.instance)}",
-            where,
-            _type_hint(err.instance, expected),
-        )
-    if _is_date_error(err):
-        if _outside_the_years(err.instance):
-            return error(
-                "schema-date",
-                f"'{err.instance}' for '{field}' is outside the years {FIRST_YEAR} to {LAST_YEAR}",
-                where,
-                "dates in standards fall between 1900 and 2200: check the year for a typing "
-                "mistake",
-            )
+    return _unknown_term(kind, err.instance, where) if kind else None
+
+
+def _not_a_choice(problem: _Problem) -> Finding | None:
+    err = problem.err
+    choices = _choices(err)
+    if not choices:
+        return None
+    return error(
+        "schema-choice",
+        f"'{err.instance}' is not allowed for '{problem.field}'",
+        problem.where,
+        f"use one of: {', '.join(map(str, choices))}. {suggest(err.instance, choices)}".strip(),
+    )
+
+
+def _missing(problem: _Problem) -> Finding | None:
+    err = problem.err
+    if err.validator != "required":
+        return None
+    missing = err.message.split("'")[1] if "'" in err.message else "?"
+    return error(
+        "schema-required",
+        f"missing required field '{missing}'",
+        problem.where,
+        _describe_property(err.schema, missing),
+    )
+
+
+def _unexpected_fields(problem: _Problem) -> Finding | None:
+    err = problem.err
+    if err.validator != "additionalProperties":
+        return None
+    allowed = list(err.schema.get("properties", {}))
+    known = set(allowed)
+    unexpected = [key for key in err.instance if key not in known]
+    return _unknown_fields(problem.source, problem.path, unexpected, allowed)
+
+
+def _wrong_type(problem: _Problem) -> Finding | None:
+    err = problem.err
+    if err.validator != "type":
+        return None
+    expected = err.validator_value
+    expected = expected if isinstance(expected, list) else [expected]
+    words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
+    return error(
+        "schema-type",
+        f"'{problem.field}' should be {words}, not {_describe_value(err.instance)}",
+        problem.where,
+        _type_hint(err.instance, expected),
+    )
+
+
+def _bad_date(problem: _Problem) -> Finding | None:
+    err, field = problem.err, problem.field
+    if not _is_date_error(err):
+        return None
+    if _outside_the_years(err.instance):
         return error(
             "schema-date",
-            f"'{err.instance}' is not a valid date for '{field}'",
-            where,
-            "write dates as YYYY-MM-DD, such as 2017-05-01",
+            f"'{err.instance}' for '{field}' is outside the years {FIRST_YEAR} to {LAST_YEAR}",
+            problem.where,
+            "dates in standards fall between 1900 and 2200: check the year for a typing mistake",
         )
-    if err.validator == "pattern" and str(err.validator_value).startswith("^https?"):
-        return error(
-            "schema-url",
-            f"'{err.instance}' is not a web address",
-            where,
-            "write the full address starting with https:// (or http://)",
-        )
-    if err.validator == "maxLength":
-        return error(
-            "schema-length",
-            f"'{field}' may be at most {err.validator_value} characters long; this one has "
-            f"{len(str(err.instance)):,}",
-            where,
-            _describe_property(err.schema, "") or "shorten it",
-        )
+    return error(
+        "schema-date",
+        f"'{err.instance}' is not a valid date for '{field}'",
+        problem.where,
+        "write dates as YYYY-MM-DD, such as 2017-05-01",
+    )
+
+
+def _not_a_web_address(problem: _Problem) -> Finding | None:
+    err = problem.err
+    if not (err.validator == "pattern" and str(err.validator_value).startswith("^https?")):
+        return None
+    return error(
+        "schema-url",
+        f"'{err.instance}' is not a web address",
+        problem.where,
+        "write the full address starting with https:// (or http://)",
+    )
+
+
+def _too_long(problem: _Problem) -> Finding | None:
+    err = problem.err
+    if err.validator != "maxLength":
+        return None
+    return error(
+        "schema-length",
+        f"'{problem.field}' may be at most {err.validator_value} characters long; this one has "
+        f"{len(str(err.instance)):,}",
+        problem.where,
+        _describe_property(err.schema, "") or "shorten it",
+    )
+
+
+def _bad_id_of(problem: _Problem) -> Finding | None:
+    err, field = problem.err, problem.field
     if (err.validator == "pattern" and field in ("id", "rule", "version")) or _is_id(err):
-        return _bad_id(field, err, where)
-    if err.validator in ("minimum", "exclusiveMinimum"):
-        return error(
-            "schema-minimum",
-            f"'{field}' must be at least {err.validator_value}, not {err.instance}",
-            where,
-            "amounts of time and counts are whole numbers from 1 upwards",
-        )
-    if err.validator in ("const", "enum"):
-        choices = err.validator_value if err.validator == "enum" else [err.validator_value]
-        return error(
-            "schema-choice",
-            f"'{err.instance}' is not allowed for '{field}'",
-            where,
-            f"use one of: {', '.join(map(str, choices))}. {suggest(err.instance, choices)}".strip(),
-        )
-    return error("schema", f"'{field}': {err.message}", where, _describe_property(err.schema, ""))
+        return _bad_id(field, err, problem.where)
+    return None
+
+
+def _too_small(problem: _Problem) -> Finding | None:
+    err = problem.err
+    if err.validator not in ("minimum", "exclusiveMinimum"):
+        return None
+    return error(
+        "schema-minimum",
+        f"'{problem.field}' must be at least {err.validator_value}, not {err.instance}",
+        problem.where,
+        "amounts of time and counts are whole numbers from 1 upwards",
+    )
+
+
+_WORDINGS: tuple[Callable[[_Problem], Finding | None], ...] = (
+    _unknown_term_of,
+    _not_a_choice,
+    _missing,
+    _unexpected_fields,
+    _wrong_type,
+    _bad_date,
+    _not_a_web_address,
+    _too_long,
+    _bad_id_of,
+    _too_small,
+)
+"""How each kind of schema error is told, tried in order: the first that recognises it wins
+(a vocabulary term before an enumeration, a date before an id pattern)."""
 
 
 def _unknown_term(kind: str, value: Any, where: Location) -> Finding:

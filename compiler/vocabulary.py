@@ -15,9 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from compiler.resources import bundled
+from compiler.util.resources import bundled
 
 KINDS = ("groups", "qualifiers", "activities", "events", "conditions", "calendars")
 
@@ -125,6 +123,8 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
 def _read(path: Path) -> dict[str, Any]:
     # The C parser when PyYAML has it: the vocabulary is read on every run, and the
     # pure-Python parser takes a tenth of a second over it.
+    import yaml
+
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with path.open(encoding="utf-8") as handle:
         return yaml.load(handle, Loader=loader)

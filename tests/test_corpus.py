@@ -19,10 +19,10 @@ import holidays
 import pytest
 
 from compiler.errors import Severity
-from compiler.phrases import find_phrases
 from compiler.pipeline import Compiled, compile_corpus
-from compiler.resources import bundled
-from compiler.scenarios import run_scenarios
+from compiler.suite.scenarios import run_scenarios
+from compiler.timescale.phrases import find_phrases
+from compiler.util.resources import bundled
 
 STANDARDS = bundled("standards")
 SOURCES = Path(__file__).parent / "fixtures" / "sources"

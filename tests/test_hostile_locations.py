@@ -101,7 +101,7 @@ def test_a_folder_named_authority_yaml_is_reported(tmp_path: Path) -> None:
 
 
 def test_a_scenario_dated_outside_the_calendar_fails_with_a_reason(tmp_path: Path) -> None:
-    from compiler.scenarios import run_scenarios
+    from compiler.suite.scenarios import run_scenarios
 
     root = corpus(tmp_path)
     (root / "sample" / "tests").mkdir()

@@ -16,10 +16,10 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
-from compiler.build import BuildContext
+from compiler.emit.context import BuildContext
 from compiler.emit.docs import emit_docs
 from compiler.emit.packs import emit_packs
-from compiler.evaluate import due, pack_from_json
+from compiler.evaluator.evaluate import due, pack_from_json
 from compiler.model import Subject
 from compiler.pipeline import compile_corpus
 from compiler.schemas import validator

@@ -18,7 +18,7 @@ from tests.conftest import ROOT
 OPTIONAL = ("pytest", "_pytest", "hypothesis", "playwright", "ruff", "pluggy")
 HIDE = f"import sys\nfor name in {OPTIONAL!r}:\n    sys.modules[name] = None\n"
 # The modules that exist only to serve `standards test` (they are imported by it, lazily).
-TEST_ONLY = {"compiler.pytest_plugin", "compiler.corpus_properties"}
+TEST_ONLY = {"compiler.suite.pytest_plugin", "compiler.suite.corpus_properties"}
 
 
 def run_without_extras(code: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -52,7 +52,7 @@ def test_every_module_but_the_test_suite_imports_without_the_extras() -> None:
 
 def test_hiding_the_extras_does_hide_them() -> None:
     """The check above can fail: the test suite's own plugin does need pytest."""
-    done = run_without_extras("import compiler.pytest_plugin")
+    done = run_without_extras("import compiler.suite.pytest_plugin")
     assert done.returncode == 1
     assert "ModuleNotFoundError" in done.stderr
 

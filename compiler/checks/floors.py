@@ -23,6 +23,7 @@ from compiler.rules.floor import floors_for as _floors_for
 from compiler.rules.overrides import rule_key
 from compiler.rules.scope import same_scope
 from compiler.vocabulary import vocabulary
+from compiler.wording import conditions_words, subject_words
 
 HORIZON_DAYS: int | None = None
 """Days of start dates the floor tries (None: 20 years); the oracle tests shorten it."""
@@ -157,15 +158,10 @@ def short_citation(citation: str) -> str:
 
 
 def _who(miss: Miss) -> str:
-    from compiler.diff.rules import describe_subject
-
-    text = describe_subject(miss.statutory.subject)
-    facts = [
-        vocabulary().conditions[name].title.lower() if name in vocabulary().conditions else name
-        for name, value in miss.statutory.conditions
-        if value
-    ]
-    return text + (f", where {', '.join(facts)}" if facts else "")
+    statutory = miss.statutory
+    said = conditions_words(statutory.conditions)
+    who = subject_words(statutory.subject, in_sentence=True)
+    return f"{who}, {said}" if said else who
 
 
 def _line(miss: Miss) -> str:

@@ -10,15 +10,8 @@ from typing import NoReturn
 
 import click
 
-from compiler.assumptions import assume
-from compiler.audit import audit as run_audit
-from compiler.audit_report import render_audit, summarise
-from compiler.cases import CasesError, read_cases
 from compiler.commands.audit_records import records_given, records_options, run_records
 from compiler.commands.options import DATE, packs_option
-from compiler.evaluate import PackError, open_pack
-from compiler.safe_files import UnsafeFileError, read_regular
-from compiler.write import write_file_atomically
 
 
 @click.command(name="audit")
@@ -103,6 +96,14 @@ def audit_command(
     Example: standards audit --ssd ssd.duckdb --authority walsall --on 2026-01-09
              --from 2025-04-01 --to 2025-12-31 --report audit.html
     """
+    from compiler.evaluator.assumptions import assume
+    from compiler.evaluator.audit import audit as run_audit
+    from compiler.evaluator.audit_report import render_audit, summarise
+    from compiler.evaluator.cases import CasesError, read_cases
+    from compiler.evaluator.evaluate import PackError, open_pack
+    from compiler.util.safe_files import UnsafeFileError, read_regular
+    from compiler.util.write import write_file_atomically
+
     for written in (out, summary_json):
         if written is not None and _same_file(written, cases):
             _refuse(

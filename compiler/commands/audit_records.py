@@ -6,14 +6,16 @@ import sys
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from compiler.commands.options import DATE
 from compiler.errors import StandardsError
-from compiler.evaluate import Pack
-from compiler.write import write_file_atomically
+from compiler.util.write import write_file_atomically
+
+if TYPE_CHECKING:
+    from compiler.evaluator.evaluate import Pack
 
 _OPTIONS = (
     click.option(
@@ -72,8 +74,8 @@ def run_records(
     packs: Path,
 ) -> None:
     """Audit --ssd or --annex-a; exit 2 if they cannot be read, 1 if rows could not be judged."""
-    from compiler.commands import audit_sources
-    from compiler.commands.audit_annex import audit_annex_a
+    from compiler.sources import records_audit
+    from compiler.sources.annex_a_audit import audit_annex_a
 
     ssd, annex = records.get("ssd"), records.get("annex_a")
     if not ssd and not annex:
@@ -94,16 +96,16 @@ def run_records(
         _refuse("error: --history needs --from (and --to): the period to judge")
     try:
         if ssd:
-            found = audit_sources.audit_ssd(ssd, records.get("ssd_schema"), pack, on, period)
+            found = records_audit.audit_ssd(ssd, records.get("ssd_schema"), pack, on, period)
         else:
             found = audit_annex_a(annex, pack, on)
         if out is None:
             click.echo(found.table, nl=False)
         else:
             write_file_atomically(out, found.table)
-        audit_sources.write_outputs(found, records.get("history"), summary_json)
+        records_audit.write_outputs(found, records.get("history"), summary_json)
         if records.get("report"):
-            from compiler.audit_html import render_report
+            from compiler.sources.audit_html import render_report
 
             site = records.get("site_url")
             if site is None and (packs.parent / "site" / "index.html").is_file():
@@ -113,9 +115,9 @@ def run_records(
         _refuse(f"error: {exc}")
     except OSError as exc:
         _refuse(f"error: could not write {exc.filename}: {exc.strerror}")
-    for line in audit_sources.problems_text(found.records.problems):
+    for line in records_audit.problems_text(found.records.problems):
         click.echo(line, err=True)
-    click.echo(audit_sources.summary_text(found), err=True)
+    click.echo(records_audit.summary_text(found), err=True)
     if found.records.problems:
         sys.exit(1)
 

@@ -7,10 +7,7 @@ from pathlib import Path
 
 import click
 
-from compiler.build import build as build_all
 from compiler.commands.options import standards_or_here
-from compiler.errors import FindingsError, Severity
-from compiler.write import OutputError
 
 
 @click.command()
@@ -40,6 +37,10 @@ def build(path: Path | None, out: Path, no_site: bool, quiet: bool) -> None:
 
     Example: standards build standards/st-helens --out /tmp/st-helens
     """
+    from compiler.build import build as build_all
+    from compiler.errors import FindingsError, Severity
+    from compiler.util.write import OutputError
+
     say = (lambda _: None) if quiet else (lambda text: click.echo(f"... {text}", err=True))
     root = standards_or_here(path)
     try:

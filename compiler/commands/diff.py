@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from compiler.commands.options import standards_or_here
-from compiler.diff.as_json import render_json
-from compiler.diff.compare import DiffError, diff_versions
-from compiler.diff.git import diff_revisions, parse_range
-from compiler.diff.model import VersionDiff
-from compiler.diff.render import render_markdown, render_text
-from compiler.diff.sides import load_side
+
+if TYPE_CHECKING:
+    from compiler.diff.model import VersionDiff
 
 
 @click.command()
@@ -55,6 +53,10 @@ def diff(
     Example: standards diff st-helens/practice-standards@1.0#children-in-care-visits
     st-helens/children-in-care-web@1.0 --format markdown
     """
+    from compiler.diff.as_json import render_json
+    from compiler.diff.compare import DiffError
+    from compiler.diff.render import render_markdown, render_text
+
     root = corpus or (Path(".") if revisions else standards_or_here(None))
     try:
         diffs = _diffs(old, new, revisions, root)
@@ -74,6 +76,10 @@ def diff(
 def _diffs(
     old: str | None, new: str | None, revisions: str | None, root: Path
 ) -> list[VersionDiff]:
+    from compiler.diff.compare import DiffError, diff_versions
+    from compiler.diff.git import diff_revisions, parse_range
+    from compiler.diff.sides import load_side
+
     if revisions is not None:
         if old is not None or new is not None:
             raise DiffError("give either OLD and NEW, or --git REV1..REV2, not both")

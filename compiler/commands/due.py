@@ -6,22 +6,15 @@ import json
 import sys
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from compiler.assumptions import counts_in_working_days, overdue_words, working_days_late
-from compiler.calendar import Calendar
 from compiler.commands.options import DATE, format_option, packs_option
-from compiler.evaluate import (
-    Due,
-    Pack,
-    PackError,
-    UnusablePackError,
-    due,
-    open_pack,
-    subject_of,
-)
-from compiler.timescale.compare import spoken
+
+if TYPE_CHECKING:
+    from compiler.calendar import Calendar
+    from compiler.evaluator.evaluate import Due, Pack
 
 
 def _pairs(values: tuple[str, ...], option: str) -> list[tuple[str, str]]:
@@ -129,6 +122,10 @@ def due_command(
     Example: standards due --authority gloucestershire --subject child_protection
     --activity statutory_visit --from 2025-12-01 --last 2025-12-19 --on 2026-01-09
     """
+    from compiler.evaluator.assumptions import overdue_words
+    from compiler.evaluator.evaluate import PackError, UnusablePackError, due, open_pack, subject_of
+    from compiler.timescale.compare import spoken
+
     day = on.date() if on is not None else date.today()
     subject = subject_of(group, _pairs(qualifiers, "--qualifier"))
     happened, phase_ends = _as_of(day, start.date(), [d.date() for d in done], _events(events))
@@ -197,12 +194,17 @@ def _as_of(
 
 def _working_days_late(result: Due, on: date, calendar: Calendar) -> int | None:
     """Working days overdue where the rule counts working days; else None."""
+    from compiler.evaluator.assumptions import counts_in_working_days, working_days_late
+
     if result.next_due is None or not counts_in_working_days(result.rule.timescale):
         return None
     return working_days_late(calendar, result.next_due, on)
 
 
 def _text(result: Due, on: date, calendar: Calendar) -> str:
+    from compiler.evaluator.assumptions import overdue_words
+    from compiler.timescale.compare import spoken
+
     rule, where = result.rule, result.rule.provenance
     inherited = ", inherited from the statutory baseline" if rule.inherited else ""
     binds = ", binds" if result.binding else ""

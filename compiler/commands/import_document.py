@@ -10,8 +10,6 @@ from pathlib import Path
 import click
 
 from compiler.commands.options import corpus_option, effective_option
-from compiler.importer.blocks import UnreadableDocument
-from compiler.importer.importing import MissingExtra, import_document
 
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -53,6 +51,9 @@ def import_command(
     Example: standards import standards.docx --authority st-helens --document
     practice-standards --corpus standards
     """
+    from compiler.authoring.importer.blocks import UnreadableDocument
+    from compiler.authoring.importer.importing import MissingExtra, import_document
+
     try:
         imported = import_document(corpus, file, authority, document, version, effective)
     except MissingExtra as missing:

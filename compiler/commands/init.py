@@ -9,7 +9,6 @@ from pathlib import Path
 import click
 
 from compiler.commands.timescale import CALENDARS
-from compiler.init import InitError, init
 
 
 @click.command("init")
@@ -42,6 +41,8 @@ def init_command(folder: Path, authority_id: str, name: str, calendar: str) -> N
     Example: standards init our-standards --authority barsetshire --name "Barsetshire County
     Council"
     """
+    from compiler.authoring.init import InitError, init
+
     try:
         started = init(folder, authority_id, name, calendar, date.today())
     except InitError as refused:

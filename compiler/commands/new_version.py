@@ -9,9 +9,6 @@ from pathlib import Path
 import click
 
 from compiler.commands.options import corpus_option, effective_option
-from compiler.errors import StandardsError
-from compiler.new_version import start_new_version
-from compiler.pipeline import compile_corpus
 
 
 @click.command("new-version")
@@ -30,6 +27,10 @@ def new_version(document: str, version: str | None, effective: date | None, corp
     Example: standards new-version st-helens/practice-standards --version 2.0
     --effective 2026-04-01 --corpus standards
     """
+    from compiler.authoring.new_version import start_new_version
+    from compiler.errors import StandardsError
+    from compiler.pipeline import compile_corpus
+
     compiled = compile_corpus(corpus, run_checks=False)
     if compiled.blocking:
         for finding in compiled.blocking:

@@ -11,9 +11,6 @@ from pathlib import Path
 import click
 
 from compiler.commands.options import standards_or_here
-from compiler.emit.preview import HOOK_FILE, ROOT_VARIABLE, write_pages
-from compiler.errors import FindingsError
-from compiler.resources import shown
 
 
 def _address(context: click.Context, parameter: click.Parameter, value: str) -> str:
@@ -55,6 +52,10 @@ def serve(path: Path | None, address: str) -> None:
 
     Example: standards serve standards/st-helens
     """
+    from compiler.authoring.preview import HOOK_FILE, ROOT_VARIABLE, write_pages
+    from compiler.errors import FindingsError
+    from compiler.util.resources import shown
+
     root = standards_or_here(path).resolve()
     _stop_on_terminate()
     with tempfile.TemporaryDirectory(prefix="standards-serve-") as folder:

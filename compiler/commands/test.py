@@ -37,7 +37,7 @@ def test(path: Path | None, keyword: str, verbose: bool) -> None:
     try:  # the test extra is optional: every other command works without it
         import pytest
 
-        from compiler import pytest_plugin
+        from compiler.suite import pytest_plugin
     except ModuleNotFoundError as missing:
         if (missing.name or "").split(".")[0] not in _TEST_EXTRA:
             raise

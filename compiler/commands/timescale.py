@@ -5,19 +5,15 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date
+from typing import TYPE_CHECKING
 
 import click
 
-from compiler.calendar import CalendarError, load_calendar
 from compiler.commands.options import DATE, format_option
-from compiler.errors import clip
-from compiler.timescale.compare import compare as compare_timescales
-from compiler.timescale.compare import spoken
-from compiler.timescale.due import schedule
-from compiler.timescale.format import format_timescale
-from compiler.timescale.forms import nearest_forms
-from compiler.timescale.model import Timescale, TimescaleError
-from compiler.timescale.parse import TimescaleReading, parse_timescale, read_timescale
+
+if TYPE_CHECKING:
+    from compiler.timescale.model import Timescale
+    from compiler.timescale.parse import TimescaleReading
 
 RELATION_WORDS = {
     "equivalent": "equivalent to",
@@ -44,6 +40,10 @@ def _facts(values: tuple[str, ...]) -> dict[str, bool]:
 
 def _read(phrase: str, event: str | None) -> Timescale:
     """Parse a phrase; without --event, a phrase that names no event counts from "the event"."""
+    from compiler.errors import clip
+    from compiler.timescale.model import TimescaleError
+    from compiler.timescale.parse import parse_timescale
+
     try:
         try:
             return parse_timescale(phrase, event=event)
@@ -60,6 +60,11 @@ def _read(phrase: str, event: str | None) -> Timescale:
 
 def _read_words(phrase: str, event: str | None) -> TimescaleReading:
     """Read a document's words; a refusal says why and shows the nearest accepted forms."""
+    from compiler.errors import clip
+    from compiler.timescale.forms import nearest_forms
+    from compiler.timescale.model import TimescaleError
+    from compiler.timescale.parse import read_timescale
+
     try:
         try:
             return read_timescale(phrase, event=event)
@@ -128,6 +133,11 @@ def timescale(
 
     Example: standards timescale "within 5 working days of the visit" --from 2025-12-19
     """
+    from compiler.calendar import load_calendar
+    from compiler.timescale.compare import spoken
+    from compiler.timescale.due import schedule
+    from compiler.timescale.format import format_timescale
+
     words = _read_words(phrase, event)
     parsed = words.timescale
     due: list[date] = []
@@ -199,6 +209,11 @@ def compare(
 
     Example: standards compare "every 10 working days" "fortnightly"
     """
+    from compiler.calendar import CalendarError, load_calendar
+    from compiler.timescale.compare import compare as compare_timescales
+    from compiler.timescale.format import format_timescale
+    from compiler.timescale.model import TimescaleError
+
     a, b = _read(first, event), _read(second, event)
     try:
         calendar = load_calendar(calendar_id)

@@ -7,8 +7,6 @@ from pathlib import Path
 
 import click
 
-from compiler.verify import ManifestError, packs_folder, verify_packs
-
 
 @click.command()
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
@@ -21,6 +19,8 @@ def verify(folder: Path) -> None:
 
     Example: standards verify build/packs
     """
+    from compiler.evaluator.verify import ManifestError, packs_folder, verify_packs
+
     try:
         problems = verify_packs(folder)
     except ManifestError as exc:

@@ -20,11 +20,11 @@ from datetime import date
 from typing import Any
 
 from compiler.diff.model import (
+    ChangeWitness,
     RuleChange,
     StatementChange,
     TimescaleChange,
     VersionDiff,
-    Witness,
 )
 
 SCHEMA = "diff.schema.json"
@@ -73,7 +73,7 @@ def _statement(change: StatementChange) -> dict[str, Any]:
     return data
 
 
-def _witness(witness: Witness) -> dict[str, Any]:
+def _witness(witness: ChangeWitness) -> dict[str, Any]:
     data = _plain(witness)
     data["facts"] = dict(witness.facts)
     return data

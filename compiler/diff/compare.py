@@ -2,7 +2,7 @@
 
 >>> from compiler.calendar import load_calendar
 >>> from compiler.pipeline import compile_corpus
->>> from compiler.resources import bundled
+>>> from compiler.util.resources import bundled
 >>> corpus = compile_corpus(bundled("standards"), run_checks=False).corpus
 >>> version = corpus.authority("st-helens").document("practice-standards").latest
 >>> diff_versions(version, version, load_calendar("england-and-wales")).changed

@@ -122,7 +122,7 @@ class StatementChange:
 
 
 @dataclass(frozen=True)
-class Witness:
+class ChangeWitness:
     """A start date on which the old and new rules give different latest dates.
 
     ``old_date`` or ``new_date`` is None where that rule does not require
@@ -147,7 +147,7 @@ class TimescaleChange:
     new_reading: str
     old_canonical: dict[str, object]
     new_canonical: dict[str, object]
-    witnesses: tuple[Witness, ...] = ()
+    witnesses: tuple[ChangeWitness, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -234,7 +234,7 @@ def _statement(change: StatementChange, style: Style) -> Iterator[str]:
 def words_changed(rewording: Rewording, style: Style) -> str:
     """The text with deleted and inserted words marked, long unchanged runs shortened.
 
-    >>> from compiler.diff.words import reword
+    >>> from compiler.diff.word_diff import reword
     >>> words_changed(reword("one two three", "one 2 three"), Style())
     'one [-two-]{+2+} three'
     """

@@ -15,18 +15,19 @@ from itertools import product
 from compiler.calendar import Calendar
 from compiler.diff.model import (
     AspectChange,
+    ChangeWitness,
     RuleChange,
     RuleSummary,
     TimescaleChange,
     WithdrawalNote,
-    Witness,
 )
-from compiler.diff.words import reword
+from compiler.diff.word_diff import reword
 from compiler.model import Rule, Statement, Subject, Version
 from compiler.timescale.compare import Comparison, compare
 from compiler.timescale.format import format_timescale
 from compiler.timescale.model import Conditions, Timescale, facts_of
 from compiler.vocabulary import vocabulary
+from compiler.wording import activity_title, conditions_words, in_a_sentence, subject_words
 
 Located = tuple[Statement, Rule]
 
@@ -170,14 +171,14 @@ def compare_timescales(
     new_reading, old_reading = format_timescale(new.timescale), format_timescale(old.timescale)
     labels = (new_reading, old_reading) if new_reading != old_reading else ("the new", "the old")
     noun = _start_noun(new.timescale, old.timescale)
-    witnesses: list[Witness] = []
+    witnesses: list[ChangeWitness] = []
     shown: set[str] = set()
     for result, facts in results:
         if result.relation == "equivalent" or result.relation in shown:
             continue
         shown.add(result.relation)
         witnesses.extend(
-            Witness(
+            ChangeWitness(
                 w.start, w.k, w.a_date, w.b_date, facts, w.describe(*labels, noun) + _facts(facts)
             )
             for w in result.witnesses
@@ -233,12 +234,12 @@ def _aspects(before: Located, now: Located) -> tuple[AspectChange, ...]:
             )
         )
     for aspect, old_value, new_value, words in (
-        ("subject", describe_subject(old.subject), describe_subject(new.subject), "now about"),
+        ("subject", _subject(old.subject), _subject(new.subject), "now about"),
         ("activity", _activity(old.activity), _activity(new.activity), "now times"),
         (
             "conditions",
-            describe_conditions(old.conditions),
-            describe_conditions(new.conditions),
+            _conditions(old.conditions),
+            _conditions(new.conditions),
             "now applies",
         ),
         ("statement", old_statement.id, new_statement.id, "now reads statement"),
@@ -266,44 +267,17 @@ def _aspects(before: Located, now: Located) -> tuple[AspectChange, ...]:
     return tuple(found)
 
 
-def describe_subject(subject: Subject) -> str:
-    """Whom a rule is about, in the vocabulary's words.
-
-    >>> print(describe_subject(Subject("child_in_care", (("placement_type", ("residential",)),))))
-    child in care (looked after), placement type: residential (children's home)
-    """
-    words = vocabulary()
-    group = words.groups.get(subject.group)
-    text = group.title.lower() if group is not None else subject.group
-    for name, values in subject.qualifiers:
-        qualifier = words.qualifiers.get(name)
-        if qualifier is None:
-            text += f", {name}: {' or '.join(values)}"
-            continue
-        titles = [qualifier.values[v].title if v in qualifier.values else v for v in values]
-        text += f", {qualifier.title.lower()}: {' or '.join(t.lower() for t in titles)}"
-    return text
-
-
-def describe_conditions(conditions: Conditions) -> str:
-    """Under which case facts a rule applies: "always", or "where manager approved".
-
-    >>> describe_conditions((("child_agrees", False), ("manager_approved", True)))
-    'where not child agrees to fewer visits, and where manager approved'
-    """
-    if not conditions:
-        return "always"
-    titles = vocabulary().conditions
-    parts = [
-        f"where {'' if value else 'not '}{titles[n].title.lower() if n in titles else n}"
-        for n, value in conditions
-    ]
-    return ", and ".join(parts)
+def _subject(subject: Subject) -> str:
+    return subject_words(subject, in_sentence=True)
 
 
 def _activity(activity: str) -> str:
-    term = vocabulary().activities.get(activity)
-    return term.title.lower() if term is not None else activity
+    return in_a_sentence(activity_title(activity))
+
+
+def _conditions(conditions: Conditions) -> str:
+    """A rule's conditions as every output says them; "always" where it has none."""
+    return conditions_words(conditions) or "always"
 
 
 def _overrides(rule: Rule) -> str:
@@ -315,11 +289,11 @@ def summarise(statement: Statement, rule: Rule) -> RuleSummary:
     return RuleSummary(
         id=rule.id,
         statement=statement.id,
-        subject=describe_subject(rule.subject),
+        subject=_subject(rule.subject),
         activity=_activity(rule.activity),
         strength=rule.strength,
         reading=format_timescale(rule.timescale),
-        conditions=describe_conditions(rule.conditions),
+        conditions=_conditions(rule.conditions),
         words=rule.words,
         subject_json=rule.subject.to_json(),
         canonical=rule.timescale.to_json(),

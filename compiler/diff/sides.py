@@ -25,7 +25,7 @@ from compiler.discover import AUTHORITY_FILE
 from compiler.errors import Finding
 from compiler.model import Authority, Corpus, Version
 from compiler.pipeline import compile_corpus
-from compiler.resources import shown
+from compiler.util.resources import shown
 
 _SECTION = re.compile(r"#([a-z0-9]+(-[a-z0-9]+)*)$")
 _NAMED = re.compile(r"^(?P<authority>[a-z0-9-]+)/(?P<document>[a-z0-9-]+)@(?P<version>[^/#\s]+)$")

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from compiler.diff.model import StatementChange, WithdrawalNote
-from compiler.diff.words import reword
+from compiler.diff.word_diff import reword
 from compiler.model import Statement, Version, Withdrawal
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import click
 
-from compiler.emit.text import markdown_inline
+from compiler.util.escaping import markdown_inline
 
 _EFFECT_COLOURS = {"looser": "red", "stricter": "green", "incomparable": "yellow"}
 

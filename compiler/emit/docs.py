@@ -21,11 +21,11 @@ import yaml
 
 from compiler.emit.pages import PAGES, Page, Site
 from compiler.emit.templates import environment
-from compiler.emit.text import without_controls
-from compiler.resources import bundled
+from compiler.util.escaping import without_controls
+from compiler.util.resources import bundled
 
 if TYPE_CHECKING:
-    from compiler.build import BuildContext
+    from compiler.emit.context import BuildContext
 
 DOCS = PurePosixPath("docs")
 PAGES_FOLDER = "pages"

@@ -10,6 +10,8 @@ The horizon is fixed by the pack's effective date, not by the day of the build,
 so that the same corpus gives the same pack: from 1 January twenty years
 before the year the rule set takes effect (a child's case can run that long)
 to 31 December twenty years after it.
+
+This is the second of the three steps that make a pack (see :mod:`compiler.emit.packs`).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from compiler.model import Authority
 from compiler.rules.overrides import target_key
 from compiler.timescale.format import format_timescale
 from compiler.timescale.model import Timescale
+from compiler.util.spreadsheet import spreadsheet_safe
 from compiler.vocabulary import vocabulary
 
 FORMAT_VERSION = "2.2.0"
@@ -70,8 +73,6 @@ CSV_COLUMNS = (
     "floor",
 )
 """The CSV's columns, in order. Lists inside a cell are separated by ``;``."""
-
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def horizon(effective_from: date) -> tuple[date, date]:
@@ -300,15 +301,6 @@ def _csv_row(rule: dict[str, Any]) -> tuple[str, ...]:
 
 def _cell(value: str) -> str:
     return spreadsheet_safe(value)
-
-
-def spreadsheet_safe(value: str) -> str:
-    """``value`` with a leading apostrophe if a spreadsheet would run it as a formula.
-
-    >>> print(spreadsheet_safe("=HYPERLINK(1)"), spreadsheet_safe("+cmd|x"), spreadsheet_safe("C1"))
-    '=HYPERLINK(1) '+cmd|x C1
-    """
-    return "'" + value if value.startswith(_FORMULA_STARTS) else value
 
 
 def _iso(day: date | None) -> str | None:

@@ -13,9 +13,14 @@ unless ``SOURCE_DATE_EPOCH`` is set (then ``generated_at`` records it), and the
 horizon counted from each pack's effective date rather than from the build.
 ``standards verify`` checks a folder of packs against its manifest.
 
->>> from compiler.build import BuildContext
+A pack is made in three steps, one module each: :mod:`~compiler.emit.rulesets` chooses which
+rules a pack holds and on which dates packs start; :mod:`~compiler.emit.packfile` turns one
+pack's rules into its JSON data and CSV; :mod:`~compiler.emit.packs` (this one: the
+emitter) lays every authority's packs out as files, with the index, schemas and manifest.
+
+>>> from compiler.emit.context import BuildContext
 >>> from compiler.pipeline import compile_corpus
->>> from compiler.resources import bundled
+>>> from compiler.util.resources import bundled
 >>> compiled = compile_corpus(bundled("standards") / "walsall", run_checks=False)
 >>> files = emit_packs(BuildContext(compiled, date(2025, 1, 1), {}, site=False))
 >>> sorted(str(p) for p in files if p.parts[1] == "walsall")
@@ -42,10 +47,10 @@ from compiler.emit.packfile import (
 )
 from compiler.emit.rulesets import Marks, PackedRule, pack_dates, rules_in_pack
 from compiler.model import Authority, Corpus
-from compiler.resources import bundled
+from compiler.util.resources import bundled
 
 if TYPE_CHECKING:
-    from compiler.build import BuildContext
+    from compiler.emit.context import BuildContext
 
 PACKS = PurePosixPath("packs")
 SCHEMAS = (
@@ -59,7 +64,7 @@ SCHEMAS = (
 
 
 @dataclass(frozen=True)
-class Pack:
+class PackToWrite:
     """One pack to write: its name (a date or ``current``), dates and rules."""
 
     name: str
@@ -119,18 +124,18 @@ def emit_packs(context: BuildContext) -> dict[PurePosixPath, bytes]:
     return files
 
 
-def authority_packs(corpus: Corpus, authority: Authority, today: date) -> list[Pack]:
+def authority_packs(corpus: Corpus, authority: Authority, today: date) -> list[PackToWrite]:
     """The dated packs of one authority, oldest first, then its current pack (always last)."""
     floor = corpus.jurisdiction_of(authority)
     marks: Marks = {}  # the objects it is keyed by live as long as this call
-    dated: list[Pack] = []
+    dated: list[PackToWrite] = []
     for day in pack_dates(authority, floor):
         rules = tuple(rules_in_pack(authority, floor, day, marks))
         if dated and _same_rules(dated[-1].rules, rules):
             continue  # nothing in the pack changes on this date
-        dated.append(Pack(day.isoformat(), day, None, rules))
+        dated.append(PackToWrite(day.isoformat(), day, None, rules))
     dated = [
-        Pack(p.name, p.effective_from, later.effective_from, p.rules)
+        PackToWrite(p.name, p.effective_from, later.effective_from, p.rules)
         for p, later in itertools.pairwise(dated)
     ] + dated[-1:]
     now = next(
@@ -138,10 +143,10 @@ def authority_packs(corpus: Corpus, authority: Authority, today: date) -> list[P
         None,
     )
     if now is not None:
-        current = Pack("current", now.effective_from, now.superseded_on, now.rules)
+        current = PackToWrite("current", now.effective_from, now.superseded_on, now.rules)
     else:  # before the authority's first document takes effect: the statutory rules alone
         upcoming = dated[0].effective_from if dated else None
-        current = Pack(
+        current = PackToWrite(
             "current", None, upcoming, tuple(rules_in_pack(authority, floor, today, marks))
         )
     return [*dated, current]
@@ -184,7 +189,7 @@ def _rule_data(cache: dict[tuple[int, str], dict[str, Any]], packed: PackedRule)
     return cache[key]
 
 
-def _documents(authority: Authority, pack: Pack) -> list[dict[str, Any]]:
+def _documents(authority: Authority, pack: PackToWrite) -> list[dict[str, Any]]:
     """The document versions the pack's rules come from, and every local version in force."""
     versions = {(p.owner.id, id(p.version)): (p.owner, p.version) for p in pack.rules}
     if pack.effective_from is not None:
@@ -206,7 +211,7 @@ def _documents(authority: Authority, pack: Pack) -> list[dict[str, Any]]:
     return sorted(listed, key=lambda d: (d["authority"], d["document"]))
 
 
-def _index_entry(authority: Authority, pack: Pack, rules: int) -> dict[str, Any]:
+def _index_entry(authority: Authority, pack: PackToWrite, rules: int) -> dict[str, Any]:
     return {
         "pack": pack.name,
         "effective_from": pack.effective_from.isoformat() if pack.effective_from else None,

@@ -5,7 +5,7 @@ date" without a second look-up, and safely: its own rules in force, and
 every statutory rule of its jurisdiction in force (marked as inherited),
 whether or not a local rule covers the same children. A consumer applies
 every rule that covers a case and takes the earliest due date
-(:mod:`compiler.evaluate`), so whatever the local documents say, a date from
+(:mod:`compiler.evaluator.evaluate`), so whatever the local documents say, a date from
 the pack is never later than the law's. A local rule that can be later than
 a statutory rule for some case (:mod:`compiler.rules.floor`) carries the
 statutory rules it misses, so a consumer can show why the law binds.
@@ -14,6 +14,8 @@ A pack is made for each date on which that set changes: the authority's own
 change dates, and its jurisdiction's change dates from the authority's first
 one on. A date on which nothing in the pack changes (a statutory change to
 rules every local rule already covers) gets no pack of its own.
+
+This is the first of the three steps that make a pack (see :mod:`compiler.emit.packs`).
 """
 
 from __future__ import annotations

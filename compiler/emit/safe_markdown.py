@@ -1,6 +1,6 @@
 """A Python-Markdown extension that keeps a page free of raw HTML and unsafe links.
 
-The second line of defence behind :mod:`compiler.emit.text`: even if some author
+The second line of defence behind :mod:`compiler.util.escaping`: even if some author
 text reached a page unescaped, raw HTML would be shown as text (the block and
 inline HTML readers are removed) and a link or image whose address has a scheme
 other than http, https or mailto (``javascript:``, ``data:``, ``vbscript:``)

@@ -2,7 +2,7 @@
 
 MkDocs runs in this process (``load_config`` and ``build``), so a broken link
 or anchor becomes a :class:`SiteBuildError` naming it, and the build folder is
-left as it was (see :func:`compiler.write.write_atomically`).
+left as it was (see :func:`compiler.util.write.write_atomically`).
 """
 
 from __future__ import annotations

@@ -32,10 +32,10 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from compiler.emit import text
 from compiler.errors import StandardsError
-from compiler.resources import bundled
 from compiler.timescale.compare import spoken
+from compiler.util import escaping
+from compiler.util.resources import bundled
 
 
 class UnescapedTextError(StandardsError):
@@ -71,13 +71,13 @@ def environment(folder: Path | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(
-        inline=text.markdown_inline,
-        paragraphs=text.markdown_block,
-        anchor=text.anchor,
-        link=text.site_link,
+        inline=escaping.markdown_inline,
+        paragraphs=escaping.markdown_block,
+        anchor=escaping.anchor,
+        link=escaping.site_link,
         day=_day,
         count=_count,
-        trusted=text.trusted,
+        trusted=escaping.trusted,
     )
-    env.globals["web_link"] = text.web_link
+    env.globals["web_link"] = escaping.web_link
     return env

@@ -21,7 +21,7 @@ from compiler.checks.comparing import compare_rules, describe
 from compiler.checks.floors import floors_for
 from compiler.emit.parts import statement_page
 from compiler.errors import Finding, Severity
-from compiler.model import Authority, Corpus, Rule, Subject, Version
+from compiler.model import Authority, Corpus, Rule, Version
 from compiler.pipeline import Compiled
 from compiler.rules.applying import authority_entries, version_entries
 from compiler.rules.floor import context, misses
@@ -30,6 +30,7 @@ from compiler.rules.overrides import rule_key
 from compiler.rules.scope import same_scope
 from compiler.timescale.compare import spoken
 from compiler.vocabulary import vocabulary
+from compiler.wording import activity_title, subject_title, who_words
 
 _RELATIONS = {
     "stricter": "stricter than",
@@ -82,66 +83,7 @@ def link(source: PurePosixPath, target: PurePosixPath, fragment: str = "") -> st
     return f"{relative}#{fragment}" if fragment else relative
 
 
-# Words for the model's terms ------------------------------------------------------------------
-
-
-def group_title(group: str) -> str:
-    term = vocabulary().groups.get(group)
-    return term.title if term else group
-
-
-def activity_title(activity: str) -> str:
-    term = vocabulary().activities.get(activity)
-    return term.title if term else activity
-
-
-def subject_words(subject: Subject) -> str:
-    """``Child in care (placement type: residential or foster care)``."""
-    words = vocabulary()
-    own = {(q, value): title for q, value, _, title in subject.own_values}  # local: its title
-    parts = []
-    for name, values in subject.qualifiers:
-        qualifier = words.qualifiers.get(name)
-        if qualifier is None:
-            parts.append(f"{name}: {' or '.join(values)}")
-            continue
-        titles = [
-            qualifier.values[v].title if v in qualifier.values else own.get((name, v), v)
-            for v in values
-        ]
-        parts.append(f"{in_a_sentence(qualifier.title)}: {' or '.join(map(in_a_sentence, titles))}")
-    title = subject.title or group_title(subject.group)  # an authority's own: its title
-    if subject.narrows is not None:  # an authority's own group: say which national one
-        parts.insert(0, f"part of {group_title(subject.narrows).lower()}")
-    return f"{title} ({'; '.join(parts)})" if parts else title
-
-
-def in_a_sentence(title: str) -> str:
-    """A title lower-cased to sit inside a sentence, keeping abbreviations as written.
-
-    >>> in_a_sentence("Agreed by the IRO")
-    'agreed by the IRO'
-    """
-    return " ".join(
-        word if sum(c.isupper() for c in word) > 1 else word.lower() for word in title.split(" ")
-    )
-
-
-def conditions_words(rule: Rule) -> str:
-    """``where the manager approved; unless the child agrees`` or empty."""
-    words = vocabulary().conditions
-    parts = []
-    for fact, holds in rule.conditions:
-        title = in_a_sentence(words[fact].title) if fact in words else fact
-        parts.append(f"{'where' if holds else 'unless'} {title}")
-    return "; ".join(parts)
-
-
-def who_words(rule: Rule) -> str:
-    """The children a rule is about, with its conditions."""
-    conditions = conditions_words(rule)
-    subject = subject_words(rule.subject)
-    return f"{subject}, {conditions}" if conditions else subject
+# Words for the model's terms (whom a rule is about: see compiler.wording) ---------------------
 
 
 def strength_words(strength: str) -> str:
@@ -296,9 +238,9 @@ def timescale_rows(
     activities = list(vocabulary().activities)
     rows = [
         TimescaleRow(
-            group=rule.subject.title or group_title(rule.subject.group),
+            group=subject_title(rule.subject),
             activity=activity_title(rule.activity),
-            who=who_words(rule),
+            who=who_words(rule.subject, rule.conditions),
             timescale=describe(rule),
             strength=rule.strength,
             document=version.title,

@@ -11,4 +11,7 @@
 
 Checks, packs, the evaluator, scenarios, the site and the diff call these
 functions; none answers the questions on its own.
+
+Contract: shared core, above the model and the timescales; it imports nothing that loads,
+checks or emits, so the evaluator can use it.
 """

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from compiler.cases import Cases
+from compiler.evaluator.cases import Cases
 from compiler.sources.database import INSTALL, SourceError
 from compiler.sources.ssd import CaseRecords, SourceProblem
 

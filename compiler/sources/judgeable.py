@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from compiler.evaluate import Pack, PackRule
+from compiler.evaluator.evaluate import Pack, PackRule
 from compiler.timescale.model import facts_of
 
 

@@ -2,7 +2,7 @@
 
 :func:`read_ssd` reads each table of :mod:`compiler.sources.ssd_mapping` from
 the database, links every dated row to its case and returns
-:class:`compiler.cases.Cases` for :func:`compiler.audit.audit` (the evaluator
+:class:`compiler.evaluator.cases.Cases` for :func:`compiler.evaluator.audit.audit` (the evaluator
 itself, unchanged), with what a report needs beside it: each case's person,
 team, worker and end. Nothing is dropped silently: a row that cannot be
 judged is a :class:`SourceProblem` (table, key, reason), and a row left out
@@ -19,8 +19,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from compiler.cases import Cases
-from compiler.evaluate import Pack
+from compiler.evaluator.cases import Cases
+from compiler.evaluator.evaluate import Pack
 from compiler.sources import ssd_mapping as mapping
 from compiler.sources.columns import DAY, days, flags, positions, strings, text
 from compiler.sources.database import Database, SourceError

@@ -13,9 +13,9 @@ import math
 
 from compiler.timescale import ambiguity
 from compiler.timescale.cursor import Cursor, quote
+from compiler.timescale.lexicon import ADVERBS, LARGEST_NUMBER, LEADS, NUMBER_WORDS, UNIT_WORDS
 from compiler.timescale.model import Duration
 from compiler.timescale.tokens import Token
-from compiler.timescale.words import ADVERBS, LARGEST_NUMBER, LEADS, NUMBER_WORDS, UNIT_WORDS
 
 _LEADS = sorted(LEADS.items(), key=lambda lead: -len(lead[0]))
 _UNITS = sorted(UNIT_WORDS.items(), key=lambda unit: -len(unit[0]))

@@ -24,8 +24,8 @@ from __future__ import annotations
 
 from compiler.timescale.amounts import AmountReader
 from compiler.timescale.cursor import quote
+from compiler.timescale.lexicon import NUMBER_WORDS, UNIT_WORDS
 from compiler.timescale.tokens import Token
-from compiler.timescale.words import NUMBER_WORDS, UNIT_WORDS
 
 MORE_OFTEN = (
     ("more", "frequently"),

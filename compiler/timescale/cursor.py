@@ -13,9 +13,9 @@ from collections.abc import Iterable, Sequence
 from typing import NoReturn, TypeVar
 
 from compiler.timescale.examples import forms_hint
+from compiler.timescale.lexicon import KNOWN_WORDS, PhraseIndex
 from compiler.timescale.model import TimescaleError
 from compiler.timescale.tokens import Token, tokenize
-from compiler.timescale.words import KNOWN_WORDS, PhraseIndex
 
 STOP_WORDS = frozenset(
     ("then", "and", "where", "unless", "if", "until", "for", "from", "never", "thereafter")

@@ -13,10 +13,7 @@ the same timescale: ``parse_timescale(format_timescale(t)) == t``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from compiler.timescale.model import (
-    Conditions,
     Count,
     Deadline,
     Duration,
@@ -25,8 +22,9 @@ from compiler.timescale.model import (
     Timescale,
     TimescaleError,
 )
-from compiler.vocabulary import Term, Vocabulary
+from compiler.vocabulary import Vocabulary
 from compiler.vocabulary import vocabulary as bundled_vocabulary
+from compiler.wording import conditions_words, first_phrase
 
 _UNIT_NAMES = {
     "hours": ("hour", "hours"),
@@ -63,16 +61,16 @@ def format_timescale(timescale: Timescale, vocabulary: Vocabulary | None = None)
     """
     words = vocabulary or bundled_vocabulary()
     if isinstance(timescale, Deadline):
-        event = _phrase(words.events, timescale.event)
+        event = first_phrase(words.events, timescale.event)
         if timescale.before:
             return f"at least {duration(timescale.within)} before {event}"
         return f"within {duration(timescale.within)} of {event}"
     if isinstance(timescale, Once):
-        return f"at least once before {_phrase(words.events, timescale.before)}"
+        return f"at least once before {first_phrase(words.events, timescale.before)}"
     if isinstance(timescale, Count):
         times = {1: "once", 2: "twice"}.get(timescale.times, f"{timescale.times} times")
         period = _PERIOD_NAMES[timescale.per]
-        return f"{times} a {period} from {_phrase(words.events, timescale.event)}"
+        return f"{times} a {period} from {first_phrase(words.events, timescale.event)}"
     if isinstance(timescale, Recurrence):
         return _recurrence(timescale, words)
     raise TimescaleError(f"not a timescale: {timescale!r}")
@@ -95,24 +93,25 @@ def frequency(every: Duration) -> str:
 
 
 def _recurrence(recurrence: Recurrence, words: Vocabulary) -> str:
-    start = f"from {_phrase(words.events, recurrence.event)}"
+    start = f"from {first_phrase(words.events, recurrence.event)}"
     parts = []
     for index, phase in enumerate(recurrence.phases):
         opening = index == 0 and not recurrence.first
         text = frequency(phase.every)
         if phase.until is not None:
             text += f" {start}" if opening else ""
-            text += f" until {_phrase(words.events, phase.until)}"
+            text += f" until {first_phrase(words.events, phase.until)}"
         elif phase.lasts is not None:
             lasts = _first(phase.lasts) if index == 0 else duration(phase.lasts)
             text += f" for the first {lasts}" if index == 0 else f" for {lasts}"
             text += f" {start}" if opening else ""
         elif opening:
             text += f" {start}"
-        parts.append(text + _conditions(phase.where, words))
+        said = conditions_words(phase.where, words)
+        parts.append(f"{text} {said}" if said else text)
     text = ", then ".join(parts)
     if recurrence.first:
-        event = _phrase(words.events, recurrence.event)
+        event = first_phrase(words.events, recurrence.event)
         deadlines = [f"within {duration(recurrence.first[0])} of {event}"]
         deadlines += [f"within {duration(d)}" for d in recurrence.first[1:]]
         text = ", then ".join([*deadlines, text])
@@ -129,25 +128,7 @@ def _first(lasts: Duration) -> str:
     return singular + _working_days(lasts)
 
 
-def _conditions(where: Conditions, words: Vocabulary) -> str:
-    """ " where A and B and unless C": "unless" is always repeated, "unless C and D" is unclear."""
-    text = ""
-    previous: bool | None = None
-    for fact, holds in where:
-        keyword = "where" if holds else "unless"
-        if previous is not None:
-            keyword = "and" if previous and holds else f"and {keyword}"
-        text += f" {keyword} {_phrase(words.conditions, fact)}"
-        previous = holds
-    return text
-
-
 def _working_days(amount: Duration) -> str:
     if amount.working_days is None:
         return ""
     return f" ({amount.working_days} working day{'' if amount.working_days == 1 else 's'})"
-
-
-def _phrase(terms: Mapping[str, Term], term: str) -> str:
-    known = terms.get(term)
-    return known.phrases[0] if known is not None and known.phrases else term

@@ -56,6 +56,7 @@ from compiler.timescale.counted import (
 )
 from compiler.timescale.counts import every_for
 from compiler.timescale.cursor import quote
+from compiler.timescale.lexicon import PERIODS, lexicon
 from compiler.timescale.model import (
     Count,
     Deadline,
@@ -66,7 +67,6 @@ from compiler.timescale.model import (
 )
 from compiler.timescale.phases import LINKS, Build
 from compiler.timescale.reading import TimescaleReading, counted_clear, counted_inclusively
-from compiler.timescale.words import PERIODS, lexicon
 from compiler.vocabulary import Vocabulary
 from compiler.vocabulary import vocabulary as bundled_vocabulary
 

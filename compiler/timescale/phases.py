@@ -12,9 +12,9 @@ from collections.abc import Callable
 
 from compiler.timescale.asides import AsideReader
 from compiler.timescale.cursor import quote
+from compiler.timescale.lexicon import ADVERBS, Lexicon
 from compiler.timescale.model import Duration, Phase, Recurrence, Timescale
 from compiler.timescale.tokens import Token
-from compiler.timescale.words import ADVERBS, Lexicon
 
 Build = Callable[[str], Timescale]
 """A timescale read but for its start event, which may come from the rule instead."""

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 from benchmarks.generate_ssd import generate_ssd, write_sqlite
-from compiler.audit_html import render_report
-from compiler.commands.audit_sources import audit_ssd
-from compiler.evaluate import open_pack
+from compiler.evaluator.evaluate import open_pack
+from compiler.sources.audit_html import render_report
+from compiler.sources.records_audit import audit_ssd
 from tests.browser.conftest import AXE_VERSION, axe_violations, serve_folder
 
 ON = date(2026, 1, 9)

@@ -18,9 +18,9 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from compiler.audit_reference import audit_case_by_case
-from compiler.cases import read_cases
-from compiler.evaluate import Pack, open_pack
+from compiler.evaluator.audit_reference import audit_case_by_case
+from compiler.evaluator.cases import read_cases
+from compiler.evaluator.evaluate import Pack, open_pack
 
 HEADER = "case_id,group,event,date,facts,qualifiers"
 GOOD = "C{n},child_in_need,plan_start,2025-05-01,,"

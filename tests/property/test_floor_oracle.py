@@ -32,10 +32,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import compiler.checks.floors as floors
-from compiler.build import BuildContext
 from compiler.calendar import load_calendar
+from compiler.emit.context import BuildContext
 from compiler.emit.packs import emit_packs
-from compiler.evaluate import due, pack_from_json, subject_of
+from compiler.evaluator.evaluate import due, pack_from_json, subject_of
 from compiler.model import Corpus, Rule
 from compiler.pipeline import compile_corpus
 from compiler.rules.floor import horizon_start

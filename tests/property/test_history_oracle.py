@@ -17,10 +17,10 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compiler.audit import audit
-from compiler.audit_history import history
-from compiler.cases import read_cases
-from compiler.evaluate import open_pack
+from compiler.evaluator.audit import audit
+from compiler.evaluator.audit_history import history
+from compiler.evaluator.cases import read_cases
+from compiler.evaluator.evaluate import open_pack
 
 HEADER = "case_id,group,event,date\n"
 
@@ -77,7 +77,7 @@ def test_on_any_generated_ssd_the_open_late_gaps_are_the_snapshot_overdue(
     import io
 
     from benchmarks.generate_ssd import generate_ssd, write_sqlite
-    from compiler.commands.audit_sources import audit_ssd
+    from compiler.sources.records_audit import audit_ssd
 
     on = date(2026, 1, 9)
     path = tmp_path_factory.mktemp("ssd") / "ssd.sqlite"  # type: ignore[attr-defined]

@@ -17,8 +17,8 @@ from pathlib import Path
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from compiler.importer.blocks import UnreadableDocument
-from compiler.importer.importing import import_document
+from compiler.authoring.importer.blocks import UnreadableDocument
+from compiler.authoring.importer.importing import import_document
 from compiler.load import load
 from compiler.pipeline import compile_corpus
 

@@ -8,6 +8,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from compiler.timescale.format import format_timescale
+from compiler.timescale.lexicon import KNOWN_WORDS, LARGEST_NUMBER
 from compiler.timescale.model import (
     LONGEST,
     PERIODS,
@@ -22,7 +23,6 @@ from compiler.timescale.model import (
     TimescaleError,
 )
 from compiler.timescale.parse import parse_timescale
-from compiler.timescale.words import KNOWN_WORDS, LARGEST_NUMBER
 from compiler.vocabulary import vocabulary
 
 VOCABULARY = vocabulary()

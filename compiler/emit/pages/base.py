@@ -12,7 +12,6 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from compiler.emit.text import site_link
 from compiler.emit.views import (
     HOME,
     FloorComparison,
@@ -23,6 +22,7 @@ from compiler.emit.views import (
 from compiler.errors import Finding
 from compiler.model import Authority, Corpus, Rule, Version
 from compiler.pipeline import Compiled
+from compiler.util.escaping import site_link
 
 
 @dataclass(frozen=True)

@@ -25,15 +25,13 @@ from compiler.emit.parts import PART_BUDGET, statement_page
 from compiler.emit.timeline import EXAMPLE_START, TimelineRow, draw, latest_dates, window_end
 from compiler.emit.views import (
     COMPARE_INDEX,
-    activity_title,
     compare_page,
     floor_summary,
-    group_title,
-    who_words,
 )
 from compiler.model import Authority, Rule, Version
 from compiler.timescale.compare import spoken
 from compiler.vocabulary import vocabulary
+from compiler.wording import activity_title, group_title, who_words
 
 
 @dataclass(frozen=True)
@@ -206,7 +204,7 @@ def _rows(site: Site, activity: str, group: str) -> list[CompareRow]:
             statement = next(s.id for s in version.statements() if any(r is rule for r in s.rules))
             line = TimelineRow(
                 authority.name,
-                who_words(rule),
+                who_words(rule.subject, rule.conditions),
                 rule.timescale,
                 rule.conditions,
                 authority.statutory,
@@ -216,7 +214,7 @@ def _rows(site: Site, activity: str, group: str) -> list[CompareRow]:
                     authority=authority,
                     version=version,
                     rule=rule,
-                    who=who_words(rule),
+                    who=who_words(rule.subject, rule.conditions),
                     timescale=describe(rule),
                     floors=floor_summary(site.floor_comparisons(authority, rule, site.today)),
                     page=statement_page(authority, version, statement),

@@ -23,7 +23,7 @@ from pathlib import PurePosixPath
 
 from compiler.emit.pages.base import Asset, Page, Site
 from compiler.emit.views import DOWNLOADS, PACK_FORMAT
-from compiler.resources import bundled
+from compiler.util.resources import bundled
 
 PACKS = PurePosixPath("packs")
 FOLDER = PurePosixPath("downloads")

@@ -11,11 +11,11 @@ from compiler.emit.views import (
     DOWNLOADS,
     HOME,
     PACK_FORMAT,
-    activity_title,
     authority_page,
     compare_page,
 )
 from compiler.errors import Severity
+from compiler.wording import activity_title
 
 FEATURED = (
     "statutory_visit",

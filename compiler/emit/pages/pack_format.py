@@ -17,7 +17,7 @@ from typing import Any
 from compiler.emit.pages.base import Page, Site
 from compiler.emit.pages.downloads import FOLDER, pack_files
 from compiler.emit.views import DOWNLOADS, PACK_FORMAT
-from compiler.resources import bundled
+from compiler.util.resources import bundled
 
 
 def type_words(field: Mapping[str, Any]) -> str:

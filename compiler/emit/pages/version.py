@@ -12,10 +12,8 @@ from compiler.emit.pages.base import Page, Site
 from compiler.emit.pages.changes import previous_version
 from compiler.emit.pages.parallel import by_authority
 from compiler.emit.parts import part_page, parts, statement_page
-from compiler.emit.text import web_link
 from compiler.emit.views import (
     FloorComparison,
-    activity_title,
     authority_page,
     changes_page,
     floor_date,
@@ -23,9 +21,10 @@ from compiler.emit.views import (
     review_words,
     strength_words,
     version_page,
-    who_words,
 )
 from compiler.model import Authority, Rule, Section, Version
+from compiler.util.escaping import web_link
+from compiler.wording import activity_title, who_words
 
 KIND_LABELS = {
     "heading": "",
@@ -168,7 +167,7 @@ def _rule_view(site: Site, authority: Authority, rule: Rule, on: date, statutory
     floors = site.floor_comparisons(authority, rule, on) if statutory else ()
     return RuleView(
         rule=rule,
-        who=who_words(rule),
+        who=who_words(rule.subject, rule.conditions),
         activity=activity_title(rule.activity),
         timescale=describe(rule),
         strength=strength_words(rule.strength),

@@ -1,0 +1,80 @@
+"""Pages rendered by forked workers (compiler.emit.site_prerender) give the same site, byte for
+byte, as MkDocs rendering them one by one, and a broken link still fails the build."""
+
+from __future__ import annotations
+
+import filecmp
+import importlib
+import shutil
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import pytest
+
+import compiler.emit.site_prerender as site_prerender
+from compiler.build import BuildContext
+from compiler.emit.docs import emit_docs
+from compiler.emit.site import SiteBuildError, build_site
+from compiler.pipeline import compile_corpus
+from tests.conftest import ROOT, SITE_DATE
+from tests.emit.test_site import _staged, _walsall_context
+
+
+def _files(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+
+
+def test_pages_rendered_by_workers_give_the_same_site_as_one_by_one(
+    bundled_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rendered: list[int] = []
+    prerender = site_prerender.prerender
+
+    def counting(*args: Any) -> dict[str, Any]:
+        result = prerender(*args)
+        rendered.append(len(result))
+        return result
+
+    monkeypatch.setattr("compiler.emit.site_cache.prerender", counting)
+    sites = {}
+    for cores in (1, 2):
+        monkeypatch.setattr(site_prerender, "workers", lambda cores=cores: cores)
+        staging = tmp_path / f"cores-{cores}"
+        shutil.copytree(bundled_site / "docs", staging / "docs")
+        build_site(staging)
+        sites[cores] = staging
+    assert rendered[0] == 0 and rendered[1] >= site_prerender.MIN_PAGES, rendered
+    names = _files(sites[1])
+    assert names == _files(sites[2])
+    _, mismatch, errors = filecmp.cmpfiles(sites[1], sites[2], names, shallow=False)
+    assert mismatch == [] and errors == []
+
+
+def test_a_broken_link_on_a_page_rendered_by_a_worker_fails_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(site_prerender, "workers", lambda: 2)
+    monkeypatch.setattr(site_prerender, "MIN_PAGES", 1)
+    files = emit_docs(_walsall_context())
+    page = PurePosixPath("docs/pages/walsall/index.md")
+    files[page] = files[page] + b"\n\nSee [gone](../missing.md).\n"
+    with pytest.raises(SiteBuildError, match=r"missing\.md"):
+        build_site(_staged(tmp_path, files))
+
+
+def test_pages_written_by_authority_on_every_core_are_the_same_and_in_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    parallel = importlib.import_module("compiler.emit.pages.parallel")
+    compiled = compile_corpus(ROOT / "standards", today=SITE_DATE)
+    monkeypatch.setattr(parallel, "MIN_AUTHORITIES", 1)
+    made = {}
+    said: dict[int, list[str]] = {}
+    for cores in (1, 2):
+        monkeypatch.setattr(parallel, "workers", lambda cores=cores: cores)
+        said[cores] = []
+        context = BuildContext(compiled, SITE_DATE, {}, True, said[cores].append)
+        made[cores] = emit_docs(context)
+    assert list(made[1]) == list(made[2])  # the same files in the same order
+    assert made[1] == made[2]
+    assert said[1] == said[2] and any("Walsall" in line for line in said[2])
