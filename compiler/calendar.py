@@ -26,9 +26,8 @@ from datetime import date, timedelta
 from functools import cache, cached_property, lru_cache
 from typing import TYPE_CHECKING
 
-import holidays
-
 from compiler.errors import StandardsError
+from compiler.util.user_cache import keep, read_kept
 from compiler.vocabulary import suggest, vocabulary
 
 if TYPE_CHECKING:
@@ -205,5 +204,48 @@ def _bank_holidays(calendar_id: str, years: range) -> tuple[tuple[date, str], ..
     if years.step != 1 or not years:
         raise CalendarError(f"a calendar covers consecutive years, not {years!r}")
     entry = known[calendar_id]
+    from importlib.metadata import version
+
+    name = (
+        f"bank-holidays/holidays-{version('holidays')}/"
+        f"{entry['country']}-{entry['subdivision']}-{years[0]}-{years[-1]}.json"
+    )
+    kept = _as_holidays(read_kept(name), years)
+    if kept is not None:
+        return kept
+    import holidays  # about 90 ms: it imports every country's module
+
     listed = holidays.country_holidays(entry["country"], subdiv=entry["subdivision"], years=years)
-    return tuple(sorted(listed.items()))
+    worked_out = tuple(sorted(listed.items()))
+    keep(name, [[day.isoformat(), title] for day, title in worked_out])
+    return worked_out
+
+
+def _as_holidays(kept: object, years: range) -> tuple[tuple[date, str], ...] | None:
+    """Bank holidays kept by an earlier run, or None unless they are exactly such a list.
+
+    >>> _as_holidays([["2025-12-25", "Christmas Day"]], range(2025, 2026))
+    ((datetime.date(2025, 12, 25), 'Christmas Day'),)
+    >>> _as_holidays([["2025-12-25", "Christmas Day"]], range(2000, 2001)) is None  # not its years
+    True
+    >>> _as_holidays([["25/12/2025", 1]], range(2025, 2026)) is None
+    True
+    """
+    if not isinstance(kept, list) or not kept:
+        return None
+    listed: list[tuple[date, str]] = []
+    for entry in kept:
+        if not (
+            isinstance(entry, list) and len(entry) == 2 and all(isinstance(x, str) for x in entry)
+        ):
+            return None
+        try:
+            day = date.fromisoformat(entry[0])
+        except ValueError:
+            return None
+        if day.year not in years or (listed and listed[-1] > (day, entry[1])):
+            return None
+        listed.append((day, entry[1]))
+    if {day.year for day, _ in listed} != set(years):  # a year without a bank holiday: cut short
+        return None
+    return tuple(listed)
