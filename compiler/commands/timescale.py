@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 
@@ -14,6 +15,8 @@ from compiler.commands.options import DATE, format_option
 if TYPE_CHECKING:
     from compiler.timescale.model import Timescale
     from compiler.timescale.parse import TimescaleReading
+
+_Read = TypeVar("_Read")
 
 RELATION_WORDS = {
     "equivalent": "equivalent to",
@@ -38,19 +41,27 @@ def _facts(values: tuple[str, ...]) -> dict[str, bool]:
     return facts
 
 
+def _from_the_event(read: Callable[..., _Read], phrase: str, event: str | None) -> _Read:
+    """``read(phrase, event=event)``; without --event, a phrase naming none counts from "the
+    event"."""
+    from compiler.timescale.model import TimescaleError
+
+    try:
+        return read(phrase, event=event)
+    except TimescaleError as exc:
+        if event is not None or "which event starts the clock" not in exc.message:
+            raise
+        return read(phrase, event="event")
+
+
 def _read(phrase: str, event: str | None) -> Timescale:
-    """Parse a phrase; without --event, a phrase that names no event counts from "the event"."""
+    """Parse a phrase, or say why it cannot be read and exit 1."""
     from compiler.errors import clip
     from compiler.timescale.model import TimescaleError
     from compiler.timescale.parse import parse_timescale
 
     try:
-        try:
-            return parse_timescale(phrase, event=event)
-        except TimescaleError as exc:
-            if event is not None or "which event starts the clock" not in exc.message:
-                raise
-            return parse_timescale(phrase, event="event")
+        return _from_the_event(parse_timescale, phrase, event)
     except TimescaleError as exc:
         click.echo(clip(f"error: cannot read '{phrase}': {exc.message}"), err=True)
         for reading in exc.readings:
@@ -66,12 +77,7 @@ def _read_words(phrase: str, event: str | None) -> TimescaleReading:
     from compiler.timescale.parse import read_timescale
 
     try:
-        try:
-            return read_timescale(phrase, event=event)
-        except TimescaleError as exc:
-            if event is not None or "which event starts the clock" not in exc.message:
-                raise
-            return read_timescale(phrase, event="event")
+        return _from_the_event(read_timescale, phrase, event)
     except TimescaleError as exc:
         click.echo(clip(f"error: cannot read '{phrase}': {exc.message}"), err=True)
         for reading in exc.readings:
