@@ -29,7 +29,17 @@ RELATION_WORDS = {
 CALENDARS = ("england-and-wales", "scotland", "northern-ireland")
 
 
-def _facts(values: tuple[str, ...]) -> dict[str, bool]:
+def _facts(values: tuple[str, ...], *timescales: Timescale) -> dict[str, bool]:
+    """The --fact values, each naming a condition of the vocabulary or of the timescales.
+
+    A misspelt fact would otherwise be quietly unknown, and the dates shown those of a case
+    where it does not hold: a usage error (exit 2) says so, with the nearest names.
+    """
+    from compiler.timescale.model import facts_of
+    from compiler.unknown_terms import unknown_term_hint
+    from compiler.vocabulary import vocabulary
+
+    known = set(vocabulary().conditions).union(*(facts_of(t) for t in timescales))
     facts = {}
     for value in values:
         name, _, setting = value.partition("=")
@@ -37,6 +47,9 @@ def _facts(values: tuple[str, ...]) -> dict[str, bool]:
             raise click.BadParameter(
                 f"'{value}': write name=true or name=false", param_hint="--fact"
             )
+        if name not in known:
+            hint = unknown_term_hint(name, known, "conditions")
+            raise click.BadParameter(f"unknown condition '{name}': {hint}", param_hint="--fact")
         facts[name] = setting.lower() == "true"
     return facts
 
@@ -150,7 +163,9 @@ def timescale(
     if start is not None:
         calendar = load_calendar(calendar_id)
         try:
-            due = list(schedule(parsed, start.date(), calendar, _facts(facts), occurrences=count))
+            due = list(
+                schedule(parsed, start.date(), calendar, _facts(facts, parsed), occurrences=count)
+            )
         except (OverflowError, ValueError):  # dates past the year 9999
             click.echo(
                 f"error: {count} occurrences of '{phrase}' run past the year 9999, the last "
@@ -223,7 +238,7 @@ def compare(
     a, b = _read(first, event), _read(second, event)
     try:
         calendar = load_calendar(calendar_id)
-        result = compare_timescales(a, b, calendar, _facts(facts), horizon_years=horizon)
+        result = compare_timescales(a, b, calendar, _facts(facts, a, b), horizon_years=horizon)
     except (CalendarError, TimescaleError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)

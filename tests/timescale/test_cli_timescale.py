@@ -113,6 +113,28 @@ def test_bad_fact_is_a_usage_error() -> None:
     assert "name=true or name=false" in output
 
 
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ("timescale", "weekly", "--from", "2026-01-01"),
+        ("compare", "weekly for a month, then fortnightly where approved by the manager", "weekly"),
+    ],
+)
+def test_a_misspelt_fact_is_a_usage_error_naming_the_nearest(arguments: tuple[str, ...]) -> None:
+    """Quietly unknown, 'manger_approved=true' would show the dates of a case without approval."""
+    code, output = run(*arguments, "--event", "plan_start", "--fact", "manger_approved=true")
+    assert code == 2
+    assert "unknown condition 'manger_approved'" in output
+    assert "did you mean 'manager_approved'?" in output
+
+
+def test_a_fact_the_phrase_does_not_use_is_still_a_known_condition() -> None:
+    code, output = run(
+        "timescale", "weekly", "--from", "2026-01-01", "--fact", "short_break_placement=true"
+    )
+    assert code == 0, output
+
+
 def test_timescale_shows_notes_and_the_conditions_a_rule_must_carry() -> None:
     code, output = run(
         "timescale",
