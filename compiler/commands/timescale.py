@@ -14,7 +14,6 @@ from compiler.commands.options import DATE, format_option
 
 if TYPE_CHECKING:
     from compiler.timescale.model import Timescale
-    from compiler.timescale.parse import TimescaleReading
 
 _Read = TypeVar("_Read")
 
@@ -54,43 +53,23 @@ def _facts(values: tuple[str, ...], *timescales: Timescale) -> dict[str, bool]:
     return facts
 
 
-def _from_the_event(read: Callable[..., _Read], phrase: str, event: str | None) -> _Read:
-    """``read(phrase, event=event)``; without --event, a phrase naming none counts from "the
-    event"."""
-    from compiler.timescale.model import TimescaleError
+def _read(read: Callable[..., _Read], phrase: str, event: str | None) -> _Read:
+    """``read(phrase, event=event)``, or say why it cannot and exit 1.
 
-    try:
-        return read(phrase, event=event)
-    except TimescaleError as exc:
-        if event is not None or "which event starts the clock" not in exc.message:
-            raise
-        return read(phrase, event="event")
-
-
-def _read(phrase: str, event: str | None) -> Timescale:
-    """Parse a phrase, or say why it cannot be read and exit 1."""
-    from compiler.errors import clip
-    from compiler.timescale.model import TimescaleError
-    from compiler.timescale.parse import parse_timescale
-
-    try:
-        return _from_the_event(parse_timescale, phrase, event)
-    except TimescaleError as exc:
-        click.echo(clip(f"error: cannot read '{phrase}': {exc.message}"), err=True)
-        for reading in exc.readings:
-            click.echo(f"    reading: {reading}", err=True)
-        sys.exit(1)
-
-
-def _read_words(phrase: str, event: str | None) -> TimescaleReading:
-    """Read a document's words; a refusal says why and shows the nearest accepted forms."""
+    Without --event, a phrase that names no event counts from "the event". A refusal shows
+    the readings the words allow or, where they allow none, the nearest forms that read.
+    """
     from compiler.errors import clip
     from compiler.timescale.forms import nearest_forms
     from compiler.timescale.model import TimescaleError
-    from compiler.timescale.parse import read_timescale
 
     try:
-        return _from_the_event(read_timescale, phrase, event)
+        try:
+            return read(phrase, event=event)
+        except TimescaleError as exc:
+            if event is not None or "which event starts the clock" not in exc.message:
+                raise
+            return read(phrase, event="event")
     except TimescaleError as exc:
         click.echo(clip(f"error: cannot read '{phrase}': {exc.message}"), err=True)
         for reading in exc.readings:
@@ -156,8 +135,9 @@ def timescale(
     from compiler.timescale.compare import spoken
     from compiler.timescale.due import schedule
     from compiler.timescale.format import format_timescale
+    from compiler.timescale.parse import read_timescale
 
-    words = _read_words(phrase, event)
+    words = _read(read_timescale, phrase, event)
     parsed = words.timescale
     due: list[date] = []
     if start is not None:
@@ -234,8 +214,9 @@ def compare(
     from compiler.timescale.compare import compare as compare_timescales
     from compiler.timescale.format import format_timescale
     from compiler.timescale.model import TimescaleError
+    from compiler.timescale.parse import parse_timescale
 
-    a, b = _read(first, event), _read(second, event)
+    a, b = _read(parse_timescale, first, event), _read(parse_timescale, second, event)
     try:
         calendar = load_calendar(calendar_id)
         result = compare_timescales(a, b, calendar, _facts(facts, a, b), horizon_years=horizon)
