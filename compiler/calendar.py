@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache, cached_property, lru_cache
+from importlib.metadata import version
 from typing import TYPE_CHECKING
 
 from compiler.errors import StandardsError
@@ -204,8 +205,6 @@ def _bank_holidays(calendar_id: str, years: range) -> tuple[tuple[date, str], ..
     if years.step != 1 or not years:
         raise CalendarError(f"a calendar covers consecutive years, not {years!r}")
     entry = known[calendar_id]
-    from importlib.metadata import version
-
     name = (
         f"bank-holidays/holidays-{version('holidays')}/"
         f"{entry['country']}-{entry['subdivision']}-{years[0]}-{years[-1]}.json"

@@ -45,11 +45,6 @@ minutes follow it). An activity whose id is itself an event (``supervision``) is
 The help of ``standards audit`` lists this table; a test keeps the two in step."""
 
 
-def implied_help() -> str:
-    """The table above as the help text says it: ``statutory_visit -> visit; ...``."""
-    return "; ".join(f"{a} -> {', '.join(e)}" for a, e in IMPLIED_EVENTS.items())
-
-
 @dataclasses.dataclass(frozen=True)
 class Assumed:
     """What was assumed of a table: rows left out as after the audit date, events implied."""

@@ -47,7 +47,6 @@ class Miss:
     """A statutory rule a local rule can be later than, with the first case that shows it."""
 
     statutory_key: str
-    statutory_version: Version
     statutory: Rule
     case: Subject
     facts: tuple[tuple[str, bool], ...]
@@ -200,7 +199,6 @@ def misses(
             reported.add(key)
             yield Miss(
                 key,
-                version,
                 statutory,
                 subject,
                 tuple(sorted(facts.items())),
