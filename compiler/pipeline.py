@@ -23,7 +23,7 @@ from compiler.local_vocabulary import (
     with_local_terms,
     words_for,
 )
-from compiler.model import Corpus
+from compiler.model import Authority, Corpus
 from compiler.util.resources import bundled
 from compiler.validate import validate
 
@@ -51,6 +51,26 @@ def compile_corpus(
     ``today`` is the date the checks judge review dates against (default: today).
     """
     files, findings = discover(root)  # which files, of which kind
+    return compile_files(root, files, findings, fast=fast, run_checks=run_checks, today=today)
+
+
+def compile_files(
+    root: Path,
+    files: list[CorpusFile],
+    findings: list[Finding] | None = None,
+    *,
+    floors: tuple[Authority, ...] = (),
+    fast: bool = True,
+    run_checks: bool = True,
+    today: date | None = None,
+) -> Compiled:
+    """:func:`compile_corpus` of some of the files under ``root``: one authority's, in a build.
+
+    ``floors`` are statutory authorities already compiled (from their own files), added to
+    the corpus so that the authority is checked against them without reading them again;
+    ``findings`` are those found so far (by :func:`~compiler.discover.discover`).
+    """
+    findings = list(findings or ())
     vocabularies = [f for f in files if f.kind == "vocabulary"]
     # an authority's own terms first, so that its documents may use them
     inside = root if root.is_dir() else None  # links may not leave the corpus
@@ -61,6 +81,10 @@ def compile_corpus(
     corpus, problems = assemble(root, sources, words_for(local))  # model: immutable, ids checked
     findings.extend(problems)
     corpus = with_local_terms(corpus, local)
+    known = {a.id for a in corpus.authorities}
+    corpus = replace(
+        corpus, authorities=corpus.authorities + tuple(f for f in floors if f.id not in known)
+    )
     corpus = _with_statutory_floors(corpus, fast=fast)
     findings.extend(jurisdictions_exist(corpus))
     blocking = tuple(f for f in findings if f.severity is Severity.ERROR)

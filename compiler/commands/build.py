@@ -44,7 +44,7 @@ def build(path: Path | None, out: Path, no_site: bool, quiet: bool) -> None:
     say = (lambda _: None) if quiet else (lambda text: click.echo(f"... {text}", err=True))
     root = standards_or_here(path)
     try:
-        compiled = build_all(root, out, site=not no_site, run_checks=not no_site, progress=say)
+        built = build_all(root, out, site=not no_site, run_checks=not no_site, progress=say)
     except FindingsError as failed:
         for finding in failed.findings:
             click.echo(finding.render(), err=True)
@@ -62,7 +62,7 @@ def build(path: Path | None, out: Path, no_site: bool, quiet: bool) -> None:
     if no_site:
         click.echo(f"built {out}: rule packs only; the checks were not run", err=True)
         return
-    counts = {s: sum(1 for f in compiled.findings if f.severity is s) for s in Severity}
+    counts = {s: sum(1 for f in built.findings if f.severity is s) for s in Severity}
     click.echo(
         f"built {out}: {counts[Severity.ERROR]} error(s) and {counts[Severity.WARNING]} "
         "warning(s) found by the checks (see `standards check`)",

@@ -13,14 +13,18 @@ lays the result out for MkDocs under the build folder's ``docs/``::
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from datetime import date
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
+import jinja2
 import yaml
 
-from compiler.emit.pages import PAGES, Page, Site
+from compiler.emit.pages import NATIONAL_PAGES, National, Page, Site
+from compiler.emit.summary import AuthoritySummary
 from compiler.emit.templates import environment
+from compiler.emit.unit import authority_docs
 from compiler.util.escaping import without_controls
 from compiler.util.resources import bundled
 
@@ -43,18 +47,57 @@ Files = dict[PurePosixPath, bytes]
 
 
 def emit_docs(context: BuildContext) -> Files:
-    """Every page of the guidance site, with mkdocs.yml and the theme's files, under ``docs/``."""
+    """Every page of the guidance site, with mkdocs.yml and the theme's files, under ``docs/``.
+
+    The whole corpus at once, from its model: each authority's pages, then the national
+    pages from every authority's summary, as a build makes them one authority at a time.
+    """
+    templates = environment()
     site = Site(
         compiled=context.compiled,
         today=context.today,
         files=context.files,
-        templates=environment(),
+        templates=templates,
         progress=getattr(context, "progress", lambda _: None),
     )
     files: Files = {}
+    summaries = []
+    for authority in site.authorities:
+        folder = PurePosixPath("packs", authority.id)
+        packs = {path: c for path, c in context.files.items() if path.parent == folder}
+        made, summary = authority_docs(site, authority, packs, {})
+        files.update(under_docs(made))
+        summaries.append(summary)
+    ids = {authority.id for authority in site.authorities}
+    national = {
+        path: content
+        for path, content in context.files.items()
+        if path.parts[0] == "packs" and not (len(path.parts) > 2 and path.parts[1] in ids)
+    }
+    files.update(national_docs(summaries, context.today, national, templates))
+    return files
+
+
+def under_docs(pages: Mapping[PurePosixPath, bytes]) -> Files:
+    """Pages and pictures by path in the site, as files of the build folder (``docs/pages/``)."""
+    return {DOCS / PAGES_FOLDER / path: content for path, content in pages.items()}
+
+
+def national_docs(
+    summaries: Iterable[AuthoritySummary],
+    today: date,
+    packs: Mapping[PurePosixPath, bytes],
+    templates: jinja2.Environment,
+) -> Files:
+    """The pages about every authority, the theme's files and mkdocs.yml, under ``docs/``.
+
+    ``packs`` are the packs' national files (index, manifest, schemas).
+    """
+    national = National(tuple(summaries), today, packs, templates)
+    files: Files = {}
     pages: list[Page] = []
-    for page_function in PAGES:
-        for item in page_function(site):
+    for page_function in NATIONAL_PAGES:
+        for item in page_function(national):
             target = DOCS / PAGES_FOLDER / item.path
             if target in files:
                 raise ValueError(f"two pages claim the same file: {item.path}")
@@ -62,7 +105,7 @@ def emit_docs(context: BuildContext) -> Files:
             if isinstance(item, Page):
                 pages.append(item)
     files.update(_theme_files())
-    local = [each.id for each in site.authorities if not each.statutory]
+    local = [each.id for each in national.authorities if not each.statutory]
     files[DOCS / "mkdocs.yml"] = mkdocs_config(pages, local).encode("utf-8")
     return files
 

@@ -79,40 +79,62 @@ def emit_packs(context: BuildContext) -> dict[PurePosixPath, bytes]:
     stamp = generated_at()
     files: dict[PurePosixPath, bytes] = {}
     listed = []
+    for authority in corpus.authorities:
+        made, listing = authority_pack_files(corpus, authority, context.today, stamp)
+        files.update(made)
+        listed.append(listing)
+    digests = {path: hashlib.sha256(content).hexdigest() for path, content in files.items()}
+    files.update(national_pack_files(listed, digests, stamp))
+    return files
+
+
+def authority_pack_files(
+    corpus: Corpus, authority: Authority, today: date, stamp: str | None
+) -> tuple[dict[PurePosixPath, bytes], dict[str, Any]]:
+    """One authority's packs (``packs/<authority>/``) and its entry in the index."""
+    files: dict[PurePosixPath, bytes] = {}
     rule_data: dict[tuple[int, str], dict[str, Any]] = {}
-    for authority in sorted(corpus.authorities, key=lambda a: a.id):
-        packs = authority_packs(corpus, authority, context.today)
-        entries = []
-        for pack in packs:
-            rules = [_rule_data(rule_data, packed) for packed in pack.rules]
-            anchor = pack.effective_from or context.today
-            data = pack_json(
-                authority,
-                pack.name,
-                pack.effective_from,
-                pack.superseded_on,
-                rules,
-                _documents(authority, pack),
-                anchor,
-                stamp,
-            )
-            folder = PACKS / authority.id
-            files[folder / f"{pack.name}.json"] = render_json(data)
-            files[folder / f"{pack.name}.csv"] = render_csv(rules)
-            entries.append(_index_entry(authority, pack, len(rules)))
-        listed.append(
-            {
-                "id": authority.id,
-                "name": authority.name,
-                "jurisdiction": authority.jurisdiction,
-                "statutory": authority.statutory,
-                "packs": entries[:-1],
-                "current": entries[-1],
-            }
+    entries = []
+    for pack in authority_packs(corpus, authority, today):
+        rules = [_rule_data(rule_data, packed) for packed in pack.rules]
+        anchor = pack.effective_from or today
+        data = pack_json(
+            authority,
+            pack.name,
+            pack.effective_from,
+            pack.superseded_on,
+            rules,
+            _documents(authority, pack),
+            anchor,
+            stamp,
         )
+        folder = PACKS / authority.id
+        files[folder / f"{pack.name}.json"] = render_json(data)
+        files[folder / f"{pack.name}.csv"] = render_csv(rules)
+        entries.append(_index_entry(authority, pack, len(rules)))
+    listing = {
+        "id": authority.id,
+        "name": authority.name,
+        "jurisdiction": authority.jurisdiction,
+        "statutory": authority.statutory,
+        "packs": entries[:-1],
+        "current": entries[-1],
+    }
+    return files, listing
+
+
+def national_pack_files(
+    listed: list[dict[str, Any]], digests: dict[PurePosixPath, str], stamp: str | None
+) -> dict[PurePosixPath, bytes]:
+    """The index of every authority's packs, the schemas, and the manifest.
+
+    ``digests`` are the SHA-256 of every authority's pack files (by path under the build
+    folder): the manifest lists them with the index and the schemas made here.
+    """
+    files: dict[PurePosixPath, bytes] = {}
     index: dict[str, Any] = {
         "format_version": FORMAT_VERSION,
-        "authorities": listed,
+        "authorities": sorted(listed, key=lambda entry: entry["id"]),
         "schemas": {name.removesuffix(".schema.json"): f"schema/{name}" for name in SCHEMAS},
     }
     if stamp is not None:
@@ -120,7 +142,8 @@ def emit_packs(context: BuildContext) -> dict[PurePosixPath, bytes]:
     files[PACKS / "index.json"] = render_json(index)
     for name in SCHEMAS:
         files[PACKS / "schema" / name] = (bundled("schema") / name).read_bytes()
-    files[PACKS / "manifest.json"] = render_json(manifest(files, stamp))
+    every = {**digests, **{p: hashlib.sha256(c).hexdigest() for p, c in files.items()}}
+    files[PACKS / "manifest.json"] = render_json(manifest(every, stamp))
     return files
 
 
@@ -152,14 +175,14 @@ def authority_packs(corpus: Corpus, authority: Authority, today: date) -> list[P
     return [*dated, current]
 
 
-def manifest(files: dict[PurePosixPath, bytes], stamp: str | None) -> dict[str, Any]:
+def manifest(digests: dict[PurePosixPath, str], stamp: str | None) -> dict[str, Any]:
     """The SHA-256 of every file under ``packs/`` (paths relative to it)."""
     data: dict[str, Any] = {
         "format_version": FORMAT_VERSION,
         "algorithm": "sha256",
         "files": {
-            str(path.relative_to(PACKS)): hashlib.sha256(content).hexdigest()
-            for path, content in sorted(files.items())
+            str(path.relative_to(PACKS)): digest
+            for path, digest in sorted(digests.items())
             if path.parts[0] == PACKS.name
         },
     }

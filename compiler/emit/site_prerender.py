@@ -18,14 +18,14 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import os
-import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+
+from compiler.util.workers import workers
 
 Entry = dict[str, Any]
 MIN_PAGES = 40
@@ -42,15 +42,6 @@ class _Warned(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.count += 1
-
-
-def workers() -> int:
-    """The cores this process may use (one if the platform cannot fork safely)."""
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    if threading.active_count() > 1:  # forking a threaded process (the live preview) is unsafe
-        return 1
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
 
 
 def prerender(

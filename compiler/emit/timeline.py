@@ -53,6 +53,19 @@ class TimelineRow:
         return f"{number}. {self.authority}{kind}", self.who
 
 
+@dataclass(frozen=True)
+class PictureRow:
+    """A row of the picture when its dates are already known: who sets the rule, for whom."""
+
+    authority: str
+    who: str
+    statutory: bool
+
+    def label(self, number: int) -> tuple[str, str]:
+        """As :meth:`TimelineRow.label`."""
+        return TimelineRow.label(self, number)  # type: ignore[arg-type]
+
+
 def window_end(start: date = EXAMPLE_START) -> date:
     """The last day shown: three calendar months after the start."""
     return add_months(start, MONTHS)
@@ -69,7 +82,9 @@ def latest_dates(row: TimelineRow, calendar: Calendar, start: date = EXAMPLE_STA
     return [d for d in dates if d <= end]
 
 
-def draw(title: str, rows: Sequence[TimelineRow], dates: Sequence[Sequence[date]]) -> bytes:
+def draw(
+    title: str, rows: Sequence[TimelineRow | PictureRow], dates: Sequence[Sequence[date]]
+) -> bytes:
     """The SVG picture: one row per rule, a mark per date, month ticks along the top."""
     start, end = EXAMPLE_START, window_end()
     span = (end - start).days or 1

@@ -20,6 +20,7 @@ from compiler.calendar import load_calendar
 from compiler.checks.comparing import compare_rules, describe
 from compiler.checks.floors import floors_for
 from compiler.emit.parts import statement_page
+from compiler.emit.summary import AuthoritySummary
 from compiler.errors import Finding, Severity
 from compiler.model import Authority, Corpus, Rule, Version
 from compiler.pipeline import Compiled
@@ -56,7 +57,7 @@ DOWNLOADS = PurePosixPath("downloads.md")
 PACK_FORMAT = PurePosixPath("pack-format.md")
 
 
-def authority_page(authority: Authority) -> PurePosixPath:
+def authority_page(authority: Authority | AuthoritySummary) -> PurePosixPath:
     return PurePosixPath(authority.id, "index.md")
 
 

@@ -43,10 +43,10 @@ from compiler.errors import StandardsError
 BUILD_MARK = ".standards-build"
 """Written into every output folder, so that a later build knows it may replace the folder."""
 _MARK_TEXT = "Written by `standards build`. The next build replaces this whole folder.\n"
-OUTPUT_NAMES = frozenset({"packs", "docs", "site", ".site-cache", BUILD_MARK})
+OUTPUT_NAMES = frozenset({"packs", "docs", "site", ".site-cache", ".build-cache", BUILD_MARK})
 """What a build writes at the top of its output folder; anything else there is not ours.
 (``.site-cache`` is :data:`compiler.emit.site_cache.CACHE_FOLDER`, not imported: that
-module brings MkDocs.)"""
+module brings MkDocs; ``.build-cache`` is :data:`compiler.util.build_cache.CACHE_FOLDER`.)"""
 STEPS = ("staged", "written", "finished", "moved-aside", "exchanged", "swapped")
 """The steps of :func:`write_atomically`, at which ``STANDARDS_FAULT_AT`` may end the process."""
 
@@ -59,8 +59,15 @@ def write_atomically(
     target: Path,
     files: Mapping[PurePosixPath, bytes],
     finish: Callable[[Path], None] | None = None,
+    *,
+    reused: Mapping[PurePosixPath, Path] | None = None,
 ) -> None:
     """Write ``files`` (relative path -> bytes) as the new contents of ``target``.
+
+    ``reused`` (relative path -> an existing file, such as one of the previous output's)
+    are linked into place rather than written: a hard link where the file system allows
+    one, else a copy. Nothing ever writes into a file once it is in an output, so the
+    previous output and the new one may share it.
 
     ``finish`` runs on the staged folder before the swap (the site build uses
     it to run MkDocs over the staged Markdown); if it raises, ``target`` is
@@ -93,6 +100,10 @@ def write_atomically(
             path = staging.joinpath(*_safe_parts(relative))
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(content)
+        for relative, source in sorted((reused or {}).items()):
+            path = staging.joinpath(*_safe_parts(relative))
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _link_or_copy(source, path)
         _step("written")
         if finish is not None:
             finish(staging)
@@ -102,6 +113,13 @@ def write_atomically(
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def check_replaceable(target: Path, writes: Iterable[str] = ()) -> None:

@@ -4,7 +4,6 @@ byte, as MkDocs rendering them one by one, and a broken link still fails the bui
 from __future__ import annotations
 
 import filecmp
-import importlib
 import shutil
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -12,11 +11,8 @@ from typing import Any
 import pytest
 
 import compiler.emit.site_prerender as site_prerender
-from compiler.build import BuildContext
 from compiler.emit.docs import emit_docs
 from compiler.emit.site import SiteBuildError, build_site
-from compiler.pipeline import compile_corpus
-from tests.conftest import ROOT, SITE_DATE
 from tests.emit.test_site import _staged, _walsall_context
 
 
@@ -62,19 +58,3 @@ def test_a_broken_link_on_a_page_rendered_by_a_worker_fails_the_build(
         build_site(_staged(tmp_path, files))
 
 
-def test_pages_written_by_authority_on_every_core_are_the_same_and_in_order(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    parallel = importlib.import_module("compiler.emit.pages.parallel")
-    compiled = compile_corpus(ROOT / "standards", today=SITE_DATE)
-    monkeypatch.setattr(parallel, "MIN_AUTHORITIES", 1)
-    made = {}
-    said: dict[int, list[str]] = {}
-    for cores in (1, 2):
-        monkeypatch.setattr(parallel, "workers", lambda cores=cores: cores)
-        said[cores] = []
-        context = BuildContext(compiled, SITE_DATE, {}, True, said[cores].append)
-        made[cores] = emit_docs(context)
-    assert list(made[1]) == list(made[2])  # the same files in the same order
-    assert made[1] == made[2]
-    assert said[1] == said[2] and any("Walsall" in line for line in said[2])

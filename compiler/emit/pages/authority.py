@@ -16,6 +16,7 @@ from compiler.emit.views import (
     version_page,
 )
 from compiler.errors import Severity
+from compiler.model import Authority
 
 FINDING_GROUPS = {
     Severity.ERROR: {
@@ -40,37 +41,35 @@ FINDING_GROUPS = {
 }
 
 
-def authority(site: Site) -> Iterator[Page]:
-    """``<authority>/index.md`` for every authority, statutory baselines first."""
+def authority(site: Site, each: Authority) -> Iterator[Page]:
+    """``<authority>/index.md``: its timescales at a glance, documents and findings."""
     roots = source_roots(site.corpus)
-    for each in site.authorities:
-        path = authority_page(each)
-        findings = site.findings_of(each)
-        documents = [
-            {
-                "version": version,
-                "page": version_page(each, version),
-                "state": in_force_words(version, each, site.today),
-                "review": review_words(version, site.today),
-            }
-            for document in sorted(each.documents, key=lambda d: d.latest.title.lower())
-            for version in reversed(document.versions)
-        ]
-        groups = [
-            {**FINDING_GROUPS[s], "found": [f for f in findings if f.severity is s]}
-            for s in Severity
-        ]
-        yield Page(
+    path = authority_page(each)
+    findings = site.findings_of(each)
+    documents = [
+        {
+            "version": version,
+            "page": version_page(each, version),
+            "state": in_force_words(version, each, site.today),
+            "review": review_words(version, site.today),
+        }
+        for document in sorted(each.documents, key=lambda d: d.latest.title.lower())
+        for version in reversed(document.versions)
+    ]
+    groups = [
+        {**FINDING_GROUPS[s], "found": [f for f in findings if f.severity is s]} for s in Severity
+    ]
+    yield Page(
+        path,
+        site.render(
+            "authority.md.j2",
             path,
-            site.render(
-                "authority.md.j2",
-                path,
-                authority=each,
-                rows=timescale_rows(each, site.in_force(each)),
-                inherited=inherited_duties(site.corpus, each, site.today),
-                documents=documents,
-                findings=[group for group in groups if group["found"]],
-                where=lambda finding: source_path(site.corpus, finding.location.path, roots),
-            ),
-            nav=None,
-        )
+            authority=each,
+            rows=timescale_rows(each, site.in_force(each)),
+            inherited=inherited_duties(site.corpus, each, site.today),
+            documents=documents,
+            findings=[group for group in groups if group["found"]],
+            where=lambda finding: source_path(site.corpus, finding.location.path, roots),
+        ),
+        nav=None,
+    )

@@ -12,6 +12,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from compiler.emit.summary import AuthoritySummary
 from compiler.emit.views import (
     HOME,
     FloorComparison,
@@ -97,18 +98,6 @@ class Site:
             self._floors[key] = known
         return known[1]
 
-    def floors_made(
-        self, authority: Authority
-    ) -> list[tuple[tuple[str, int, date], tuple[FloorComparison, ...]]]:
-        """The comparisons worked out so far for ``authority``'s rules (for another process)."""
-        return [(key, found) for key, (_, found) in self._floors.items() if key[0] == authority.id]
-
-    def keep_floors(
-        self, key: tuple[str, int, date], rule: Rule, comparisons: tuple[FloorComparison, ...]
-    ) -> None:
-        """Remember comparisons worked out elsewhere (by a worker, see ``pages.parallel``)."""
-        self._floors.setdefault(key, (rule, comparisons))
-
     @cached_property
     def _floors(self) -> dict[tuple[str, int, date], tuple[Rule, tuple[FloorComparison, ...]]]:
         return {}
@@ -123,13 +112,49 @@ class Site:
 
     def render(self, template: str, page: PurePosixPath, **values: Any) -> bytes:
         """Render ``template`` for the page at ``page``: ``href(target, anchor)`` links from it."""
-
-        def href(target: PurePosixPath, fragment: str = "") -> Markup:
-            return site_link(link(page, target, fragment))
-
-        values.setdefault("today", self.today)
-        values.setdefault("home", HOME)  # every page can link the way home
-        return self.templates.get_template(template).render(href=href, **values).encode("utf-8")
+        return render(self.templates, self.today, template, page, values)
 
 
-PageFunction = Callable[[Site], Iterable[Page | Asset]]
+@dataclass(frozen=True)
+class National:
+    """What the pages about every authority are made from: a summary of each, no model.
+
+    ``files`` holds the packs' national files (index, manifest, schemas) made in this build.
+    """
+
+    summaries: tuple[AuthoritySummary, ...]
+    today: date
+    files: Mapping[PurePosixPath, bytes]
+    templates: jinja2.Environment
+
+    @property
+    def authorities(self) -> tuple[AuthoritySummary, ...]:
+        """Statutory baselines first, then the authorities by name (as :attr:`Site.authorities`)."""
+        return tuple(sorted(self.summaries, key=lambda a: a.sort_key))
+
+    def render(self, template: str, page: PurePosixPath, **values: Any) -> bytes:
+        """Render ``template`` for the page at ``page``, as :meth:`Site.render` does."""
+        return render(self.templates, self.today, template, page, values)
+
+
+def render(
+    templates: jinja2.Environment,
+    today: date,
+    template: str,
+    page: PurePosixPath,
+    values: dict[str, Any],
+) -> bytes:
+    """Render ``template`` for the page at ``page``: ``href(target, anchor)`` links from it."""
+
+    def href(target: PurePosixPath, fragment: str = "") -> Markup:
+        return site_link(link(page, target, fragment))
+
+    values.setdefault("today", today)
+    values.setdefault("home", HOME)  # every page can link the way home
+    return templates.get_template(template).render(href=href, **values).encode("utf-8")
+
+
+AuthorityPages = Callable[[Site, Authority], Iterable[Page | Asset]]
+"""An authority's pages of one kind, made from the model of that authority and its floor."""
+NationalPages = Callable[[National], Iterable[Page | Asset]]
+"""A page about every authority, made from their summaries."""

@@ -27,28 +27,27 @@ def previous_version(authority: Authority, version: Version) -> Version | None:
     return next((old for old, new in pairwise(versions) if new is version), None)
 
 
-def changes(site: Site) -> Iterator[Page]:
+def changes(site: Site, authority: Authority) -> Iterator[Page]:
     """``<authority>/<document>/<version>-changes.md`` for every version with a previous one."""
-    for authority in site.authorities:
-        calendar = calendar_of(authority)
-        for document in authority.documents:
-            for old, new in pairwise(document.versions):
-                site.progress(f"site pages: what changed in {new.key}")
-                diff = diff_versions(old, new, calendar)
-                path = changes_page(authority, new)
-                yield Page(
+    calendar = calendar_of(authority)
+    for document in authority.documents:
+        for old, new in pairwise(document.versions):
+            site.progress(f"site pages: what changed in {new.key}")
+            diff = diff_versions(old, new, calendar)
+            path = changes_page(authority, new)
+            yield Page(
+                path,
+                site.render(
+                    "changes.md.j2",
                     path,
-                    site.render(
-                        "changes.md.j2",
-                        path,
-                        authority=authority,
-                        authority_page=authority_page(authority),
-                        old=old,
-                        new=new,
-                        old_page=version_page(authority, old),
-                        new_page=version_page(authority, new),
-                        summary=Markup(summary(diff)),
-                        body=Markup(render_markdown([diff], site=True)),
-                    ),
-                    nav=None,
-                )
+                    authority=authority,
+                    authority_page=authority_page(authority),
+                    old=old,
+                    new=new,
+                    old_page=version_page(authority, old),
+                    new_page=version_page(authority, new),
+                    summary=Markup(summary(diff)),
+                    body=Markup(render_markdown([diff], site=True)),
+                ),
+                nav=None,
+            )

@@ -15,60 +15,54 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import PurePosixPath
 from typing import Any
 
 from compiler.calendar import load_calendar
 from compiler.checks.comparing import describe
-from compiler.emit.pages.base import Asset, Page, Site
+from compiler.emit.pages.base import Asset, National, Page, Site
 from compiler.emit.parts import PART_BUDGET, statement_page
-from compiler.emit.timeline import EXAMPLE_START, TimelineRow, draw, latest_dates, window_end
+from compiler.emit.summary import CompareRow
+from compiler.emit.timeline import (
+    EXAMPLE_START,
+    PictureRow,
+    TimelineRow,
+    draw,
+    latest_dates,
+    window_end,
+)
 from compiler.emit.views import (
     COMPARE_INDEX,
     compare_page,
     floor_summary,
 )
-from compiler.model import Authority, Rule, Version
+from compiler.model import Authority
 from compiler.timescale.compare import spoken
 from compiler.vocabulary import vocabulary
 from compiler.wording import activity_title, group_title, who_words
 
 
-@dataclass(frozen=True)
-class CompareRow:
-    """One authority's rule for the activity and group, and how it compares to the floor."""
-
-    authority: Authority
-    version: Version
-    rule: Rule
-    who: str
-    timescale: str
-    floors: str
-    page: PurePosixPath
-    statement: str
-    dates: tuple[str, ...]
-
-
-def compared_activities(site: Site) -> list[str]:
+def compared_activities(national: National) -> list[str]:
     """Every activity some rule in force today times, in the vocabulary's order."""
-    used = {r.activity for a in site.corpus.authorities for _, r in site.in_force(a)}
+    used = {row.activity for summary in national.summaries for row in summary.compare}
     return [a for a in vocabulary().activities if a in used]
 
 
-def compare(site: Site) -> Iterator[Page | Asset]:
+def compare(national: National) -> Iterator[Page | Asset]:
     """The comparison index, then a page (and its timeline pictures) per activity."""
-    activities = compared_activities(site)
+    activities = compared_activities(national)
     index = [
         (activity_title(a), vocabulary().activities[a].description, compare_page(a))
         for a in activities
     ]
     yield Page(
         COMPARE_INDEX,
-        site.render("compare_index.md.j2", COMPARE_INDEX, activities=index),
+        national.render("compare_index.md.j2", COMPARE_INDEX, activities=index),
         nav=(),
     )
     for activity in activities:
-        yield from _activity(site, activity)
+        yield from _activity(national, activity)
 
 
 @dataclass(frozen=True)
@@ -83,13 +77,13 @@ class SharedRow:
 
     @property
     def statutory(self) -> bool:
-        return self.first.authority.statutory
+        return self.first.statutory
 
     @property
     def label(self) -> str:
         """What the timeline picture calls the row: the authority, or how many share it."""
         count = len(self.rows)
-        return self.first.authority.name if count == 1 else f"{count} authorities"
+        return self.first.authority_name if count == 1 else f"{count} authorities"
 
 
 def shared_rows(rows: list[CompareRow]) -> list[SharedRow]:
@@ -101,19 +95,19 @@ def shared_rows(rows: list[CompareRow]) -> list[SharedRow]:
     merged: dict[tuple[object, ...], list[CompareRow]] = {}
     for row in rows:
         key = (
-            row.authority.statutory,
+            row.statutory,
             row.who,
             row.timescale,
-            row.rule.strength,
+            row.strength,
             row.floors,
             row.dates,
-            row.authority.id if row.authority.statutory else "",
+            row.authority_id if row.statutory else "",
         )
         merged.setdefault(key, []).append(row)
     return [SharedRow(tuple(same)) for same in merged.values()]
 
 
-def _activity(site: Site, activity: str) -> Iterator[Page | Asset]:
+def _activity(site: National, activity: str) -> Iterator[Page | Asset]:
     path = compare_page(activity)
     groups = []
     for group in vocabulary().groups:
@@ -194,51 +188,55 @@ def _weight(group: dict[str, Any]) -> int:
     return GROUP_WEIGHT + ROW_WEIGHT * len(rows) + NAME_WEIGHT * group["authorities"]
 
 
-def _rows(site: Site, activity: str, group: str) -> list[CompareRow]:
+def _rows(national: National, activity: str, group: str) -> list[CompareRow]:
+    """Every authority's rows for the activity and group, in the order of the authorities."""
+    return [
+        row
+        for summary in national.authorities
+        for row in summary.compare
+        if row.activity == activity and row.group == group
+    ]
+
+
+def authority_rows(site: Site, authority: Authority) -> tuple[CompareRow, ...]:
+    """The authority's rules in force on the build date, as the comparison pages show them.
+
+    Worked out with the authority's model and kept in its summary
+    (:class:`~compiler.emit.summary.AuthoritySummary`): the comparison pages are made
+    from the summaries of every authority, without reading their standards again.
+    """
+    calendar = load_calendar(authority.calendar, authority.closures)
     rows = []
-    for authority in site.authorities:
-        calendar = load_calendar(authority.calendar, authority.closures)
-        for version, rule in site.in_force(authority):
-            if rule.activity != activity or rule.subject.group != group:
-                continue
-            statement = next(s.id for s in version.statements() if any(r is rule for r in s.rules))
-            line = TimelineRow(
-                authority.name,
-                who_words(rule.subject, rule.conditions),
-                rule.timescale,
-                rule.conditions,
-                authority.statutory,
+    for version, rule in site.in_force(authority):
+        statement = next(s.id for s in version.statements() if any(r is rule for r in s.rules))
+        who = who_words(rule.subject, rule.conditions)
+        statutory = authority.statutory
+        line = TimelineRow(authority.name, who, rule.timescale, rule.conditions, statutory)
+        days = latest_dates(line, calendar)
+        rows.append(
+            CompareRow(
+                activity=rule.activity,
+                group=rule.subject.group,
+                authority_id=authority.id,
+                authority_name=authority.name,
+                statutory=authority.statutory,
+                who=who,
+                timescale=describe(rule),
+                strength=rule.strength,
+                floors=floor_summary(site.floor_comparisons(authority, rule, site.today)),
+                page=statement_page(authority, version, statement),
+                statement=statement,
+                dates=tuple(spoken(d) for d in days),
+                days=tuple(d.isoformat() for d in days),
             )
-            rows.append(
-                CompareRow(
-                    authority=authority,
-                    version=version,
-                    rule=rule,
-                    who=who_words(rule.subject, rule.conditions),
-                    timescale=describe(rule),
-                    floors=floor_summary(site.floor_comparisons(authority, rule, site.today)),
-                    page=statement_page(authority, version, statement),
-                    statement=statement,
-                    dates=tuple(spoken(d) for d in latest_dates(line, calendar)),
-                )
-            )
-    return rows
+        )
+    return tuple(rows)
 
 
 def _picture(title: str, rows: list[SharedRow]) -> bytes:
-    lines = [
-        TimelineRow(
-            row.label,
-            row.first.who,
-            row.first.rule.timescale,
-            row.first.rule.conditions,
-            row.statutory,
-        )
-        for row in rows
-    ]
-    dates = []
-    for row, line in zip(rows, lines, strict=True):
-        authority = row.first.authority
-        calendar = load_calendar(authority.calendar, authority.closures)
-        dates.append(latest_dates(line, calendar))
-    return draw(title, lines, dates)
+    """The timeline of the shared rows: the dates of each row's first authority."""
+    return draw(
+        title,
+        [PictureRow(row.label, row.first.who, row.statutory) for row in rows],
+        [[date.fromisoformat(day) for day in row.first.days] for row in rows],
+    )

@@ -18,10 +18,11 @@ from __future__ import annotations
 import hashlib
 import io
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import PurePosixPath
 
-from compiler.emit.pages.base import Asset, Page, Site
+from compiler.emit.pages.base import Asset, National, Page
+from compiler.emit.summary import OfferedZip
 from compiler.emit.views import DOWNLOADS, PACK_FORMAT
 from compiler.util.resources import bundled
 
@@ -29,11 +30,11 @@ PACKS = PurePosixPath("packs")
 FOLDER = PurePosixPath("downloads")
 
 
-def pack_files(site: Site) -> list[tuple[PurePosixPath, bytes]]:
-    """The files under ``packs/`` emitted so far, as (path inside packs/, content), sorted."""
+def pack_files(files: Mapping[PurePosixPath, bytes]) -> list[tuple[PurePosixPath, bytes]]:
+    """The files under ``packs/`` among ``files``, as (path inside packs/, content), sorted."""
     return sorted(
         (path.relative_to(PACKS), content)
-        for path, content in site.files.items()
+        for path, content in files.items()
         if path.parts[:1] == PACKS.parts and len(path.parts) > 1
     )
 
@@ -68,24 +69,48 @@ def zipped(files: Iterable[tuple[PurePosixPath, bytes]]) -> bytes:
     return buffer.getvalue()
 
 
-def offered_packs(site: Site) -> list[tuple[PurePosixPath, bytes, str]]:
+def authority_zip(
+    authority: str, name: str, files: Iterable[tuple[PurePosixPath, bytes]]
+) -> tuple[Asset, OfferedZip] | None:
+    """An authority's packs (paths inside packs/, content) as one zip to download, if any."""
+    inside = sorted(files)
+    if not inside:
+        return None
+    count = f"{len(inside)} file{'' if len(inside) == 1 else 's'}"
+    content = zipped(inside)
+    offered = OfferedZip(
+        f"{authority}.zip",
+        len(content),
+        hashlib.sha256(content).hexdigest(),
+        f"rule packs of {name}, zipped ({count})",
+    )
+    return Asset(FOLDER / "packs" / offered.name, content), offered
+
+
+def offered_packs(national: National) -> list[tuple[PurePosixPath, bytes | None, OfferedZip]]:
     """What the page offers from ``packs/``: (name, content, what it is).
 
-    An authority's folder becomes one zip; every other file is offered as it is.
+    An authority's folder is one zip, made with the authority's own pages (its content
+    is ``None`` here: :func:`authority_zip` wrote it); every other file is offered as it is.
     """
-    names = {authority.id: authority.name for authority in site.corpus.authorities}
-    plain: list[tuple[PurePosixPath, bytes, str]] = []
-    folders: dict[str, list[tuple[PurePosixPath, bytes]]] = {}
-    for relative, content in pack_files(site):
-        folder = relative.parts[0]
-        if len(relative.parts) > 1 and folder in names:
-            folders.setdefault(folder, []).append((relative, content))
-        else:
-            plain.append((relative, content, kind_of(relative)))
-    for folder, files in folders.items():
-        count = f"{len(files)} file{'' if len(files) == 1 else 's'}"
-        kind = f"rule packs of {names[folder]}, zipped ({count})"
-        plain.append((PurePosixPath(f"{folder}.zip"), zipped(files), kind))
+    plain: list[tuple[PurePosixPath, bytes | None, OfferedZip]] = [
+        (
+            relative,
+            content,
+            OfferedZip(
+                str(relative),
+                len(content),
+                hashlib.sha256(content).hexdigest(),
+                kind_of(relative),
+            ),
+        )
+        for relative, content in pack_files(national.files)
+    ]
+    plain += [
+        (PurePosixPath(each.offered.name), None, each.offered)
+        for each in national.summaries
+        if each.offered is not None
+    ]
     return sorted(plain, key=lambda offered: (offered[0].suffix == ".zip", str(offered[0])))
 
 
@@ -116,29 +141,37 @@ def size_words(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB"
 
 
-def downloads(site: Site) -> Iterator[Page | Asset]:
-    """``downloads.md``, with a copy of every pack file and schema under ``downloads/``."""
+def downloads(national: National) -> Iterator[Page | Asset]:
+    """``downloads.md``, with a copy of every national pack file and schema under ``downloads/``."""
     tables = []
-    schemas = [(path, content, kind_of(path)) for path, content in standards_schemas()]
+    schemas = [
+        (
+            path,
+            content,
+            OfferedZip(str(path), len(content), hashlib.sha256(content).hexdigest(), kind_of(path)),
+        )
+        for path, content in standards_schemas()
+    ]
     for heading, folder, files in (
-        ("Rule packs", FOLDER / "packs", offered_packs(site)),
+        ("Rule packs", FOLDER / "packs", offered_packs(national)),
         ("Schemas of the standards files", FOLDER / "schema", schemas),
     ):
         rows = []
-        for relative, content, kind in files:
+        for relative, content, offered in files:
             target = folder / relative
-            yield Asset(target, content)
+            if content is not None:
+                yield Asset(target, content)
             rows.append(
                 {
                     "name": str(relative),
                     "target": target,
-                    "kind": kind,
-                    "size": size_words(len(content)),
-                    "digest": hashlib.sha256(content).hexdigest(),
+                    "kind": offered.kind,
+                    "size": size_words(offered.size),
+                    "digest": offered.digest,
                 }
             )
         tables.append({"heading": heading, "rows": rows})
     yield Page(
         DOWNLOADS,
-        site.render("downloads.md.j2", DOWNLOADS, tables=tables, pack_format=PACK_FORMAT),
+        national.render("downloads.md.j2", DOWNLOADS, tables=tables, pack_format=PACK_FORMAT),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from compiler.emit.pages.base import Page, Site
+from compiler.emit.pages.base import National, Page
 from compiler.emit.pages.compare import compared_activities
 from compiler.emit.views import (
     COMPARE_INDEX,
@@ -14,7 +14,6 @@ from compiler.emit.views import (
     authority_page,
     compare_page,
 )
-from compiler.errors import Severity
 from compiler.wording import activity_title
 
 FEATURED = (
@@ -28,26 +27,24 @@ FEATURED = (
 """The activities most readers come to compare, offered first on the home page."""
 
 
-def home(site: Site) -> Iterator[Page]:
+def home(national: National) -> Iterator[Page]:
     """One page, ``index.md``: a row per authority with what is in force and what was found."""
-    rows = []
-    for authority in site.authorities:
-        findings = site.findings_of(authority)
-        rows.append(
-            {
-                "authority": authority,
-                "page": authority_page(authority),
-                "documents": len(authority.in_force(site.today)),
-                "rules": len(site.in_force(authority)),
-                "errors": sum(1 for f in findings if f.severity is Severity.ERROR),
-                "warnings": sum(1 for f in findings if f.severity is Severity.WARNING),
-            }
-        )
-    compared = compared_activities(site)
+    rows = [
+        {
+            "authority": summary,
+            "page": authority_page(summary),
+            "documents": summary.documents,
+            "rules": summary.rules,
+            "errors": summary.errors,
+            "warnings": summary.warnings,
+        }
+        for summary in national.authorities
+    ]
+    compared = compared_activities(national)
     activities = [(activity_title(a), compare_page(a)) for a in FEATURED if a in compared]
     yield Page(
         HOME,
-        site.render(
+        national.render(
             "home.md.j2",
             HOME,
             rows=rows,

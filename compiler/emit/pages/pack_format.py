@@ -8,13 +8,11 @@ emitter publishes under ``packs/``, and the columns of its CSV files.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from compiler.emit.pages.base import Page, Site
+from compiler.emit.pages.base import National, Page
 from compiler.emit.pages.downloads import FOLDER, pack_files
 from compiler.emit.views import DOWNLOADS, PACK_FORMAT
 from compiler.util.resources import bundled
@@ -81,28 +79,32 @@ def describe_schema(name: str, schema: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def pack_format(site: Site) -> Iterator[Page]:
+def pack_format(national: National) -> Iterator[Page]:
     """``pack-format.md``: the canonical timescale, the pack schemas and the CSV columns."""
     schemas = []
-    for relative, content in pack_files(site):
+    for relative, content in pack_files(national.files):
         if relative.name.endswith(".schema.json"):
             schemas.append(describe_schema(relative.name, json.loads(content)))
     timescale = bundled("schema") / "timescale.schema.json"
     schemas.append(describe_schema(timescale.name, json.loads(timescale.read_bytes())))
-    csvs = [(r, c) for r, c in pack_files(site) if r.suffix == ".csv"]
-    columns: list[str] = []
-    if csvs:
-        first = csvs[0][1].decode("utf-8-sig")
-        columns = next(csv.reader(io.StringIO(first)), [])
-    packs = [str(r) for r, _ in pack_files(site)]
+    packs = sorted(
+        [str(relative) for relative, _ in pack_files(national.files)]
+        + [path for summary in national.summaries for path, _ in summary.pack_files]
+    )
+    csvs = sorted(
+        (next(path for path, _ in summary.pack_files if path.endswith(".csv")), columns)
+        for summary in national.summaries
+        if (columns := summary.csv_columns)
+    )
+    example, columns = csvs[0] if csvs else ("", ())
     yield Page(
         PACK_FORMAT,
-        site.render(
+        national.render(
             "pack_format.md.j2",
             PACK_FORMAT,
             schemas=schemas,
-            columns=columns,
-            csv_example=str(csvs[0][0]) if csvs else "",
+            columns=list(columns),
+            csv_example=example,
             packs=packs,
             downloads=DOWNLOADS,
             folder=FOLDER,

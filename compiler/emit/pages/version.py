@@ -10,7 +10,6 @@ from pathlib import PurePosixPath
 from compiler.checks.comparing import describe
 from compiler.emit.pages.base import Page, Site
 from compiler.emit.pages.changes import previous_version
-from compiler.emit.pages.parallel import by_authority
 from compiler.emit.parts import part_page, parts, statement_page
 from compiler.emit.views import (
     FloorComparison,
@@ -50,14 +49,9 @@ class RuleView:
     has_floor: bool
 
 
-def version(site: Site) -> Iterator[Page]:
-    """``<authority>/<document>/<version>.md`` for every version of every document."""
-    for pages in by_authority(site, _authority_pages):
-        yield from pages
-
-
-def _authority_pages(site: Site, authority: Authority) -> list[Page]:
-    """Every version page of one authority, its documents by title."""
+def version(site: Site, authority: Authority) -> list[Page]:
+    """``<authority>/<document>/<version>.md`` for every version of the authority's documents,
+    its documents by title."""
     return [
         page
         for document in sorted(authority.documents, key=lambda d: d.latest.title.lower())
