@@ -56,5 +56,3 @@ def test_a_broken_link_on_a_page_rendered_by_a_worker_fails_the_build(
     files[page] = files[page] + b"\n\nSee [gone](../missing.md).\n"
     with pytest.raises(SiteBuildError, match=r"missing\.md"):
         build_site(_staged(tmp_path, files))
-
-
