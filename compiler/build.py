@@ -8,7 +8,7 @@ pages, mkdocs.yml) are made from every authority's summary, and the site step ru
 MkDocs over the staged Markdown. Everything lands in the output folder at once, or
 not at all.
 
-:func:`emit` runs the emitters over a whole compiled corpus instead (the live preview).
+``standards serve`` makes its files the same way (:func:`make_files`), into its own folder.
 """
 
 from __future__ import annotations
@@ -17,27 +17,22 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from jinja2 import Environment
 
 from compiler.discover import discover
-from compiler.emit.context import BuildContext, Emitter, Files, Progress
-from compiler.emit.docs import emit_docs, national_docs
-from compiler.emit.packs import PACKS, emit_packs, generated_at, national_pack_files
+from compiler.emit.context import Files, Progress
+from compiler.emit.docs import national_docs
+from compiler.emit.packs import PACKS, generated_at, national_pack_files
 from compiler.emit.site import SiteBuilt, build_site
 from compiler.emit.summary import AuthoritySummary
 from compiler.emit.templates import environment
 from compiler.errors import Finding, FindingsError, Location, Severity, error
-from compiler.pipeline import Compiled
 from compiler.units import Made, Options, make, plan
 from compiler.util.gc_pause import no_garbage_collection
 from compiler.util.write import BUILD_MARK, write_atomically
 
-EMITTERS: tuple[tuple[str, Emitter], ...] = (("rule packs", emit_packs),)
-"""Always run: (what they write, the emitter)."""
-SITE_EMITTERS: tuple[tuple[str, Emitter], ...] = (("guidance site pages", emit_docs),)
-"""Run when the site is built: they write its Markdown under docs/."""
 SITE_FINISH: Callable[[Path, Path | None], SiteBuilt] | None = build_site
 """Runs MkDocs over the staged docs/ into site/, before the output is swapped into place;
 the second argument is the previous output, whose cache of rendered pages it reuses."""
@@ -51,28 +46,16 @@ def build_date() -> date:
     return date.today()
 
 
-def emit(
-    compiled: Compiled, today: date, *, site: bool = True, progress: Progress | None = None
-) -> Files:
-    """Run every emitter in turn; each sees the files of those before it.
-
-    Packs come first, so the site can link to them.
-    """
-    say = progress or (lambda _: None)
-    files: Files = {}
-    for label, emitter in EMITTERS + (SITE_EMITTERS if site else ()):
-        say(f"writing {label}")
-        files.update(emitter(BuildContext(compiled, today, dict(files), site, say)))
-    return files
-
-
 @dataclass(frozen=True)
 class Built:
-    """What a build found: every finding of the checks, and how many authorities it made."""
+    """What a build made: its files (written, and linked from the last build), every finding
+    of the checks, and how many authorities it made and took from the last build."""
 
+    files: Files
+    reused: dict[PurePosixPath, Path]
     findings: tuple[Finding, ...]
     made: int
-    reused: int
+    kept: int
 
 
 def build(
@@ -93,6 +76,36 @@ def build(
     baseline did not change since the build already in ``out`` is taken from it.
     """
     say = progress or (lambda _: None)
+    previous = out if (out / BUILD_MARK).is_file() else None
+    built = make_files(root, previous, site=site, run_checks=run_checks, today=today, progress=say)
+
+    def finish(staging: Path) -> None:
+        if site and SITE_FINISH is not None:
+            say("building the site with MkDocs")
+            done = SITE_FINISH(staging, previous)
+            say(f"site pages rendered: {done.rendered}, reused from the last build: {done.reused}")
+
+    write_atomically(out, built.files, finish, reused=built.reused)
+    say(f"done: {out}")
+    return built
+
+
+def make_files(
+    root: Path,
+    previous: Path | None,
+    *,
+    site: bool = True,
+    run_checks: bool = True,
+    today: date | None = None,
+    progress: Progress | None = None,
+) -> Built:
+    """Every file of a build of ``root`` but the HTML, taking what it can from ``previous``.
+
+    ``previous`` is the folder of an earlier build (its ``.build-cache``); the files taken
+    from it are in :attr:`Built.reused`. Raises :class:`FindingsError` if the standards
+    cannot be read.
+    """
+    say = progress or (lambda _: None)
     today = today or build_date()
     options = Options(root, today, site, run_checks, generated_at())
     say("reading and checking the standards" if run_checks else "reading the standards")
@@ -101,7 +114,6 @@ def build(
         if any(f.severity is Severity.ERROR for f in findings):
             raise FindingsError([f for f in findings if f.severity is Severity.ERROR])
         units = plan(options, files)
-        previous = out if (out / BUILD_MARK).is_file() else None
         templates = environment() if site else None
         made = make(options, units, previous, templates, say)
         if made.blocking:
@@ -109,20 +121,10 @@ def build(
         say("writing the national pages and the packs' index")
         output = dict(made.files)
         output.update(national(made, options, templates))
-    say(f"authorities made: {made.made}, taken from the last build: {len(units) - made.made}")
-
-    def finish(staging: Path) -> None:
-        if site and SITE_FINISH is not None:
-            say("building the site with MkDocs")
-            built = SITE_FINISH(staging, previous)
-            say(
-                f"site pages rendered: {built.rendered}, reused from the last build: {built.reused}"
-            )
-
-    write_atomically(out, output, finish, reused=made.reused)
-    say(f"done: {out}")
+    kept = len(units) - made.made
+    say(f"authorities made: {made.made}, taken from the last build: {kept}")
     found = tuple(sorted([*findings, *made.findings], key=_order))
-    return Built(found, made.made, len(units) - made.made)
+    return Built(output, made.reused, found, made.made, kept)
 
 
 def national(made: Made, options: Options, templates: Environment | None) -> Files:

@@ -11,15 +11,15 @@ file and save again.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 import click
 
-from compiler.build import build_date, emit
+from compiler.build import build_date, make_files
 from compiler.errors import FindingsError
-from compiler.pipeline import compile_corpus
+from compiler.util.build_cache import CACHE_FOLDER
 
 ROOT_VARIABLE = "STANDARDS_PREVIEW_ROOT"
 """Names the corpus folder for the hook, which MkDocs loads on its own."""
@@ -29,19 +29,23 @@ KEPT = ("site", ".site-cache")
 
 
 def write_pages(root: Path, staging: Path) -> list[PurePosixPath]:
-    """Compile ``root`` and bring ``staging`` up to date; return the files that changed.
+    """Build ``root`` and bring ``staging`` up to date; return the files that changed.
 
+    As ``standards build`` into the same folder: only the authorities whose files changed
+    since the last save are made again (the staging folder keeps the build cache).
     Raises :class:`~compiler.errors.FindingsError` if the standards cannot be read.
     """
-    compiled = compile_corpus(root, today=build_date())
-    if compiled.blocking:
-        raise FindingsError(list(compiled.blocking))
-    return sync(staging, emit(compiled, build_date(), site=True))
+    previous = staging if (staging / CACHE_FOLDER).is_dir() else None
+    built = make_files(root, previous, today=build_date())
+    return sync(staging, built.files, set(built.reused))
 
 
-def sync(staging: Path, files: Mapping[PurePosixPath, bytes]) -> list[PurePosixPath]:
+def sync(
+    staging: Path, files: Mapping[PurePosixPath, bytes], kept: Set[PurePosixPath] = frozenset()
+) -> list[PurePosixPath]:
     """Write the files whose content changed and remove the ones no longer emitted.
 
+    ``kept`` are files already in ``staging`` as they should be (taken from the last build).
     Writing only what changed keeps MkDocs' watcher from rebuilding again for nothing.
     """
     changed = []
@@ -52,7 +56,7 @@ def sync(staging: Path, files: Mapping[PurePosixPath, bytes]) -> list[PurePosixP
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
         changed.append(relative)
-    wanted = {staging.joinpath(*relative.parts) for relative in files}
+    wanted = {staging.joinpath(*relative.parts) for relative in [*files, *kept]}
     for path in sorted(staging.rglob("*"), reverse=True):
         if path.is_file() and path not in wanted and path.relative_to(staging).parts[0] not in KEPT:
             path.unlink()

@@ -12,7 +12,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from compiler.emit.summary import AuthoritySummary
+from compiler.emit.summary import AuthoritySummary, CompareRow
 from compiler.emit.views import (
     HOME,
     FloorComparison,
@@ -127,10 +127,19 @@ class National:
     files: Mapping[PurePosixPath, bytes]
     templates: jinja2.Environment
 
-    @property
+    @cached_property
     def authorities(self) -> tuple[AuthoritySummary, ...]:
         """Statutory baselines first, then the authorities by name (as :attr:`Site.authorities`)."""
         return tuple(sorted(self.summaries, key=lambda a: a.sort_key))
+
+    @cached_property
+    def compared(self) -> dict[tuple[str, str], list[CompareRow]]:
+        """Every comparison row by activity and group, in the order of :attr:`authorities`."""
+        rows: dict[tuple[str, str], list[CompareRow]] = {}
+        for summary in self.authorities:
+            for row in summary.compare:
+                rows.setdefault((row.activity, row.group), []).append(row)
+        return rows
 
     def render(self, template: str, page: PurePosixPath, **values: Any) -> bytes:
         """Render ``template`` for the page at ``page``, as :meth:`Site.render` does."""

@@ -111,7 +111,7 @@ def _activity(site: National, activity: str) -> Iterator[Page | Asset]:
     path = compare_page(activity)
     groups = []
     for group in vocabulary().groups:
-        rows = shared_rows(_rows(site, activity, group))
+        rows = shared_rows(site.compared.get((activity, group), []))
         if not rows:
             continue
         picture = path.with_name(f"{path.stem}--{group.replace('_', '-')}.svg")
@@ -186,16 +186,6 @@ def _weight(group: dict[str, Any]) -> int:
     """
     rows = group["rows"]
     return GROUP_WEIGHT + ROW_WEIGHT * len(rows) + NAME_WEIGHT * group["authorities"]
-
-
-def _rows(national: National, activity: str, group: str) -> list[CompareRow]:
-    """Every authority's rows for the activity and group, in the order of the authorities."""
-    return [
-        row
-        for summary in national.authorities
-        for row in summary.compare
-        if row.activity == activity and row.group == group
-    ]
 
 
 def authority_rows(site: Site, authority: Authority) -> tuple[CompareRow, ...]:
