@@ -110,9 +110,15 @@ def test_a_damaged_or_emptied_cache_is_not_read_and_the_build_is_the_same(tmp_pa
     entries[1].write_text(json.dumps(data), encoding="utf-8")
     listed = json.loads(entries[2].read_text(encoding="utf-8"))["outputs"]
     (out / next(iter(listed))).unlink()  # an output gone from the folder
+    listed = json.loads(entries[3].read_text(encoding="utf-8"))["outputs"]
+    planted = out / next(iter(listed))
+    secret = tmp_path / "secret.txt"
+    secret.write_bytes(b"x" * planted.stat().st_size)
+    planted.unlink()
+    planted.symlink_to(secret)  # the same size, but a link to a file outside the build
     said: list[str] = []
     build(ROOT / "standards", out, today=SITE_DATE, progress=said.append)
-    assert _made(said) == (3, 2)
+    assert _made(said) == (4, 1)
     build(ROOT / "standards", tmp_path / "fresh", today=SITE_DATE)
     assert _differing_files(out, tmp_path / "fresh") == []
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import stat
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -107,7 +108,8 @@ def entry_path(key: str) -> PurePosixPath:
 def read_entry(out: Path, key: str) -> Entry | None:
     """The entry of ``key`` in the build folder ``out``, if it is whole and its outputs are there.
 
-    An entry whose outputs were since removed or changed in size is not used.
+    An entry whose outputs were since removed, changed in size or replaced by anything but
+    a regular file (a symbolic link to a file elsewhere) is not used.
     """
     try:
         data = json.loads((out / entry_path(key)).read_bytes())
@@ -117,7 +119,8 @@ def read_entry(out: Path, key: str) -> Entry | None:
         for path, size in entry.outputs.items():
             if PurePosixPath(path).is_absolute() or ".." in PurePosixPath(path).parts:
                 return None
-            if (out / path).stat().st_size != size:
+            found = (out / path).lstat()  # a link planted in the folder is not followed
+            if not stat.S_ISREG(found.st_mode) or found.st_size != size:
                 return None
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
