@@ -113,6 +113,7 @@ def _full(staging: Path, cache_from: Path | None) -> SiteBuilt:
         page_record,
         site_files,
         static_digests,
+        theme_files,
     )
 
     config = _config(staging)
@@ -131,7 +132,8 @@ def _full(staging: Path, cache_from: Path | None) -> SiteBuilt:
     }
     key = fast_key(cache.key, utils.get_build_date())
     static = static_digests(cache.files, config.docs_dir)
-    Manifest(key, records, static, site_files(site)).write(staging / CACHE_FOLDER)
+    theme = theme_files(cache.files, config.docs_dir)
+    Manifest(key, records, static, site_files(site), theme).write(staging / CACHE_FOLDER)
     return SiteBuilt(rendered=len(cache.rendered), reused=len(cache.restored))
 
 

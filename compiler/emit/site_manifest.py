@@ -13,16 +13,18 @@ those entries, everything MkDocs would otherwise learn by walking every page:
   (pictures, downloads, stylesheets), so a changed one is copied again;
 - ``site``: every file of the finished ``site/`` folder, each taken from the
   previous site unless the fast path writes it again;
-- ``check``: the SHA-256 of all of the above: an edited or truncated manifest
-  is not trusted, and the next build is a full one.
+- ``theme``: the files the theme adds to the site (links may point at them);
 
-Written as ``manifest.json`` into the cache folder beside the pages' entries.
+Written as ``manifest.json`` into the cache folder beside the pages' entries: a
+first line with the SHA-256 of the rest, so that an edited or truncated manifest
+is not trusted (the next build is then a full one), then the rest as JSON.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -53,17 +55,15 @@ class Manifest:
     pages: dict[str, PageRecord]
     static: dict[str, str]
     site: list[str]
+    theme: list[str]
 
     def write(self, folder: Path) -> None:
         """Write ``manifest.json`` into ``folder`` (a new file: never one of a previous build)."""
-        body = self._body()
-        text = json.dumps(
-            {**body, "check": _check(body)}, ensure_ascii=False, separators=(",", ":")
-        )
+        body = json.dumps(self._body(), ensure_ascii=False, separators=(",", ":")).encode()
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / MANIFEST
         target.unlink(missing_ok=True)  # it may be a hard link to the previous build's
-        target.write_text(text, encoding="utf-8")
+        target.write_bytes(hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
 
     def _body(self) -> dict[str, Any]:
         return {
@@ -75,6 +75,7 @@ class Manifest:
             ],
             "static": self.static,
             "site": self.site,
+            "theme": self.theme,
         }
 
 
@@ -82,22 +83,19 @@ def read_manifest(folder: Path) -> Manifest | None:
     """The manifest in ``folder``, or None if it is absent, unreadable, of another format
     or does not match its own check."""
     try:
-        loaded = json.loads((folder / MANIFEST).read_bytes())
-        check = loaded.pop("check")
-        if loaded.get("format") != MANIFEST_FORMAT or check != _check(loaded):
+        check, body = (folder / MANIFEST).read_bytes().split(b"\n", 1)
+        if check != hashlib.sha256(body).hexdigest().encode():
+            return None
+        loaded = json.loads(body)
+        if loaded.get("format") != MANIFEST_FORMAT:
             return None
         pages = {
-            uri: PageRecord(name, title, list(anchors), dict(links))
+            uri: PageRecord(name, title, anchors, links)
             for uri, name, title, anchors, links in loaded["pages"]
         }
-        return Manifest(loaded["key"], pages, dict(loaded["static"]), list(loaded["site"]))
+        return Manifest(loaded["key"], pages, loaded["static"], loaded["site"], loaded["theme"])
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None
-
-
-def _check(body: dict[str, Any]) -> str:
-    text = json.dumps(body, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def fast_key(site_key: bytes, build_date: str) -> str:
@@ -120,6 +118,11 @@ def page_record(page: Page, name: str) -> PageRecord:
     )
 
 
+def theme_files(files: Files, docs_dir: str) -> list[str]:
+    """The files the theme adds (MkDocs lists them from the theme's folders on every build)."""
+    return [file.src_uri for file in files if file.src_dir != docs_dir and file.abs_src_path]
+
+
 def static_digests(files: Files, docs_dir: str) -> dict[str, str]:
     """The SHA-256 of each file of the pages folder that MkDocs copies as it is."""
     digests = {}
@@ -132,4 +135,8 @@ def static_digests(files: Files, docs_dir: str) -> dict[str, str]:
 
 def site_files(site: Path) -> list[str]:
     """Every file of a finished site folder, by its path inside it."""
-    return sorted(path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file())
+    found = []
+    for folder, _, names in os.walk(site):
+        inside = os.path.relpath(folder, site).replace(os.sep, "/")
+        found.extend(name if inside == "." else f"{inside}/{name}" for name in names)
+    return sorted(found)
