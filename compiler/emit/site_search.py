@@ -55,8 +55,8 @@ def merge_search_index(
         groups[url] = entries
     parts = {folder: f"{PARTS_FOLDER}/{folder}.json" for folder in national.get("parts", {})}
     for folder in changed_parts:
-        part_file = previous / PARTS_FOLDER / f"{folder}.json"
-        part = _load(part_file) if part_file.is_file() else {"docs": []}
+        listed = folder in national.get("parts", {})  # else the authority had nothing to find
+        part = _load(previous / PARTS_FOLDER / f"{folder}.json") if listed else {"docs": []}
         part_groups = _by_page(part["docs"])
         part_groups.update({url: fresh[url] for url in fresh if folder_of(url) == folder})
         docs = _in_order(part_groups, (url for url in order if folder_of(url) == folder))
