@@ -80,8 +80,8 @@ class Manifest:
 
 
 def read_manifest(folder: Path) -> Manifest | None:
-    """The manifest in ``folder``, or None if it is absent, unreadable, of another format
-    or does not match its own check."""
+    """The manifest in ``folder``, or None if it is absent, unreadable, of another format,
+    does not match its own check or names a path outside its folders."""
     try:
         check, body = (folder / MANIFEST).read_bytes().split(b"\n", 1)
         if check != hashlib.sha256(body).hexdigest().encode():
@@ -93,9 +93,22 @@ def read_manifest(folder: Path) -> Manifest | None:
             uri: PageRecord(name, title, anchors, links)
             for uri, name, title, anchors, links in loaded["pages"]
         }
-        return Manifest(loaded["key"], pages, loaded["static"], loaded["site"], loaded["theme"])
+        manifest = Manifest(loaded["key"], pages, loaded["static"], loaded["site"], loaded["theme"])
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None
+    paths = [*manifest.site, *manifest.theme, *(page.name for page in pages.values())]
+    return manifest if all(_inside(path) for path in paths) else None
+
+
+def _inside(path: object) -> bool:
+    """Whether a path read from the manifest stays inside the folder it is joined to."""
+    return (
+        isinstance(path, str)
+        and bool(path)
+        and not path.startswith("/")
+        and "\\" not in path
+        and ".." not in path.split("/")
+    )
 
 
 def fast_key(site_key: bytes, build_date: str) -> str:

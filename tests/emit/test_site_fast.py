@@ -180,6 +180,15 @@ def _edit_manifest(build: Path) -> None:
     manifest.write_bytes(manifest.read_bytes().replace(b"walsall", b"walsalk", 1))
 
 
+def _manifest_naming_a_file_outside(build: Path) -> None:
+    """A manifest that passes its own check but would link a file from outside the build."""
+    (build.parent / "outside.html").write_text("not ours")
+    manifest = build / CACHE_FOLDER / MANIFEST
+    body = manifest.read_bytes().split(b"\n", 1)[1]
+    body = body.replace(b'"site":[', b'"site":["../../outside.html",', 1)
+    manifest.write_bytes(hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+
+
 def _remove_site_file(build: Path) -> None:
     (build / "site" / "compare" / "statutory-visit.html").unlink()
 
@@ -194,7 +203,14 @@ def _remove_cache(build: Path) -> None:
 
 @pytest.mark.parametrize(
     "damage",
-    [_truncate_manifest, _edit_manifest, _remove_site_file, _remove_search_part, _remove_cache],
+    [
+        _truncate_manifest,
+        _edit_manifest,
+        _manifest_naming_a_file_outside,
+        _remove_site_file,
+        _remove_search_part,
+        _remove_cache,
+    ],
 )
 def test_a_damaged_previous_build_builds_in_full_with_the_same_site(
     tmp_path: Path, bundled_site: Path, full_builds: list[Path], damage: Callable[[Path], None]
