@@ -95,8 +95,10 @@ def _config(staging: Path) -> Any:
 
 def _fast(staging: Path, cache_from: Path) -> SiteBuilt | None:
     """The fast path (:mod:`compiler.emit.site_fast`), or None when a full build is needed."""
-    from compiler.emit.site_fast import build_fast
-
+    try:
+        from compiler.emit.site_fast import build_fast
+    except ImportError:  # MkDocs without the internals the fast path calls: a full build
+        return None
     counts = build_fast(_config(staging), staging, cache_from)
     return None if counts is None else SiteBuilt(*counts)
 

@@ -33,8 +33,8 @@ import os
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
+from material.plugins.search.plugin import SearchPlugin
 from mkdocs import utils
 from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.config.defaults import MkDocsConfig
@@ -53,7 +53,7 @@ from compiler.emit.site_manifest import (
     read_manifest,
     static_digests,
 )
-from compiler.emit.site_search import StaleIndex, merge_search_index, rewritten
+from compiler.emit.site_search import StaleIndex, merge_search_index, national_index, rewritten
 
 
 class _Fallback(Exception):
@@ -82,6 +82,10 @@ def _build(
 ) -> tuple[int, int]:
     cache = PageCache(staging / "docs", staging / CACHE_FOLDER, previous / CACHE_FOLDER)
     config.plugins["standards-page-cache"] = cache
+    national = national_index(previous / "site" / "search")
+    search = _search_plugin(config)
+    for name in ("lang", "separator", "pipeline"):  # spares it three theme environments (50 ms)
+        search.config[name] = search.config[name] or national["config"][name]
     config = config.plugins.on_config(config)
     config.plugins.on_pre_build(config=config)
     files = mkdocs_files(config)
@@ -134,17 +138,16 @@ def _build(
     env = config.plugins.on_env(env, config=config, files=files)
     for file in copied:
         file.copy_file()
-    search = _search_plugin(config)
-    already = len(search.search_index.entries) if search else 0
+    already = len(search.search_index.entries)
     for file in changed:
         _build_page(file.page, config, pages, nav, env)
-        if search is not None:
-            fresh_search[file.url] = search.search_index.entries[already:]
-            already = len(search.search_index.entries)
+        fresh_search[file.url] = search.search_index.entries[already:]
+        already = len(search.search_index.entries)
     for file in pages:
         file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
     merge_search_index(
         previous / "site" / "search",
+        national,
         site / "search",
         [file.url for file in pages],
         fresh_search,
@@ -172,11 +175,12 @@ def _stand_in(page: Page | None, record: PageRecord, files: dict[str, File]) -> 
         page.links_to_anchors[files[uri]] = links
 
 
-def _search_plugin(config: MkDocsConfig) -> Any:
+def _search_plugin(config: MkDocsConfig) -> SearchPlugin:
+    """Material's search plugin: the fast path gathers the changed pages' entries from it."""
     for plugin in config.plugins.values():
-        if hasattr(plugin, "search_index"):
+        if isinstance(plugin, SearchPlugin):
             return plugin
-    return None
+    raise _Fallback("no search plugin")
 
 
 def _link_all(source: Path, target: Path, names: Iterable[str]) -> None:

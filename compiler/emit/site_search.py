@@ -29,8 +29,18 @@ class StaleIndex(Exception):
     """The previous search index is missing or not what a build writes: build in full."""
 
 
+def national_index(previous: Path) -> dict[str, Any]:
+    """The previous site's national index (``previous`` is its ``search/`` folder)."""
+    national = _load(previous / "search_index.json")
+    config = national.get("config")
+    if not isinstance(config, dict) or not {"lang", "separator", "pipeline"} <= config.keys():
+        raise StaleIndex(f"{previous}: the search index has no configuration")
+    return national
+
+
 def merge_search_index(
     previous: Path,
+    national: dict[str, Any],
     target: Path,
     order: Sequence[str],
     fresh: Mapping[str, list[Entry]],
@@ -38,11 +48,11 @@ def merge_search_index(
 ) -> None:
     """Write ``target`` (a site's ``search/``) from ``previous`` and the changed pages' entries.
 
-    ``order`` is every page's address in MkDocs' order; ``fresh`` the changed
-    pages' entries by address, as the search plugin made them.
+    ``national`` is the previous national index (:func:`national_index`), ``order``
+    every page's address in MkDocs' order, ``fresh`` the changed pages' entries by
+    address, as the search plugin made them.
     """
     local = set(authorities)
-    national = _load(previous / "search_index.json")
     groups = _by_page(national["docs"])
     changed_parts = sorted({folder_of(url) for url in fresh} & local)
     for url, entries in fresh.items():
