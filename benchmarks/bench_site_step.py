@@ -70,7 +70,7 @@ def main() -> int:
             if len(edited_pages) < count:
                 print(f"only {len(edited_pages)} pages carry the words to edit")
                 return 2
-            best, built, same = _fast_step(work, previous, edited_pages[:count], count)
+            best, cold, built, same = _fast_step(work, previous, edited_pages[:count], count)
             verdict = "PASS" if best < TARGET else "MISS"
             print(
                 f"site step, {count:2} page(s) edited:  {best:6.3f} s (best of {REPEATS}; "
@@ -78,13 +78,14 @@ def main() -> int:
                 f"rendered {built.rendered}, reused {built.reused}; "
                 f"identical to a full build: {'yes' if same else 'NO'}"
             )
+            print(f"  the same in a fresh interpreter (MkDocs' imports included): {cold:.3f} s")
             results.append(best < TARGET and same)
     return 0 if all(results) else 1
 
 
 def _fast_step(
     work: Path, previous: Path, edited: list[Path], count: int
-) -> tuple[float, object, bool]:
+) -> tuple[float, float, object, bool]:
     from compiler.emit.site import build_site
 
     docs = work / f"docs-{count}"
@@ -105,22 +106,18 @@ def _fast_step(
         staging = work / f"cold-{count}-{attempt}"
         shutil.copytree(docs, staging / "docs")
         cold.append(_in_a_fresh_process(staging, previous))
-    print(
-        f"  ({count} edited) in a fresh process, importing MkDocs and Material: "
-        f"{min(cold):.3f} s (best of {REPEATS})"
-    )
     reference = work / f"full-{count}"
     shutil.copytree(docs, reference / "docs")
     build_site(reference)
     same = not _differing(work / f"fast-{count}-0" / "site", reference / "site")
-    return min(times), built, same
+    return min(times), min(cold), built, same
 
 
 def _in_a_fresh_process(staging: Path, previous: Path) -> float:
     """The site step's seconds in a new interpreter, as ``standards build`` pays it."""
     script = (
-        "import sys, time; from pathlib import Path; began = time.perf_counter(); "
-        "from compiler.emit.site import build_site; "
+        "import sys, time; from pathlib import Path; import compiler.build; "
+        "began = time.perf_counter(); from compiler.emit.site import build_site; "
         "build_site(Path(sys.argv[1]), Path(sys.argv[2])); print(time.perf_counter() - began)"
     )
     environment = {**os.environ, "PYTHONPATH": str(ROOT)}
