@@ -21,7 +21,8 @@ A restored page still goes through MkDocs: its anchors and links are checked
 against every other page, and the search plugin indexes it from the restored
 content, so the output is the same, byte for byte, as a full build's (a test
 checks this). Entries are JSON, never pickles; the cache folder is part of the
-build output and is carried from one build to the next.
+build output and is carried from one build to the next (the fast path,
+:mod:`compiler.emit.site_fast`, spares MkDocs the unchanged pages altogether).
 """
 
 from __future__ import annotations
@@ -99,8 +100,7 @@ class PageCache(BasePlugin):  # type: ignore[type-arg]
         self.names: dict[str, str] = {}
         self.prerendered: dict[str, dict[str, Any]] = {}
         self.files: Files | None = None
-        self.known_key: bytes | None = None
-        """The site's key when the caller worked it out already (the fast path)."""
+        self.known_key: bytes | None = None  # the site's key, when the fast path has it
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Trim the theme's template lines: 1.5 MB of indentation at 150 authorities.

@@ -13,7 +13,7 @@ those entries, everything MkDocs would otherwise learn by walking every page:
   (pictures, downloads, stylesheets), so a changed one is copied again;
 - ``site``: every file of the finished ``site/`` folder, each taken from the
   previous site unless the fast path writes it again;
-- ``theme``: the files the theme adds to the site (links may point at them);
+- ``theme``: the files the theme adds to the site (links may point at them).
 
 Written as ``manifest.json`` into the cache folder beside the pages' entries: a
 first line with the SHA-256 of the rest, so that an edited or truncated manifest
