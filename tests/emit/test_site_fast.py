@@ -225,17 +225,19 @@ def test_a_damaged_previous_build_builds_in_full_with_the_same_site(
     assert _differing(incremental / "site", full / "site") == []
 
 
-def test_a_changed_page_linking_to_a_missing_anchor_of_an_unchanged_page_fails(
-    tmp_path: Path, previous: Path, full_builds: list[Path]
+@pytest.mark.parametrize(
+    ("link", "complaint"),
+    [
+        ("[gone](cin-visits-and-reviews/5.0.md#no-such-statement)", "no-such-statement"),
+        ("[gone](cin-visits-and-reviews/9.0.md)", "cin-visits-and-reviews/9.0.md"),
+    ],
+)
+def test_a_changed_page_linking_to_a_missing_anchor_or_page_fails(
+    tmp_path: Path, previous: Path, full_builds: list[Path], link: str, complaint: str
 ) -> None:
-    link = "[gone](cin-visits-and-reviews/5.0.md#no-such-statement)"
-    staging = _staged(
-        tmp_path,
-        "staging",
-        previous,
-        [_replace(Path("pages/walsall/index.md"), "\n\n", f"\n\n{link}\n\n")],
-    )
-    with pytest.raises(SiteBuildError, match=r"walsall/index\.md.*no-such-statement"):
+    edit = _replace(Path("pages/walsall/index.md"), "\n\n", f"\n\n{link}\n\n")
+    staging = _staged(tmp_path, "staging", previous, [edit])
+    with pytest.raises(SiteBuildError, match=rf"walsall/index\.md.*{complaint}"):
         build_site(staging, previous)
     assert full_builds == []  # found on the fast path
 
