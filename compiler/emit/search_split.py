@@ -47,7 +47,7 @@ def split_index(
     national_docs: list[dict[str, Any]] = []
     parts: dict[str, list[dict[str, Any]]] = {}
     for doc in index["docs"]:
-        folder = doc["location"].split("/", 1)[0] if "/" in doc["location"] else ""
+        folder = folder_of(doc["location"])
         if folder not in local:
             national_docs.append(doc)
             continue
@@ -63,6 +63,11 @@ def split_index(
     return national, {
         folder: {"config": config, "docs": docs} for folder, docs in sorted(parts.items())
     }
+
+
+def folder_of(location: str) -> str:
+    """The top folder of a page's address: an authority's id, or "" for the home page."""
+    return location.split("/", 1)[0] if "/" in location else ""
 
 
 def split_search_index(site_dir: Path, authorities: Iterable[str]) -> None:
@@ -81,10 +86,8 @@ def split_search_index(site_dir: Path, authorities: Iterable[str]) -> None:
         _drop_other_languages(site_dir)
     national, parts = split_index(index, authorities)
     for name, part in parts.items():
-        target = folder / PARTS_FOLDER / f"{name}.json"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(_compact(part))
-    whole.write_bytes(_compact(national))
+        write_compact(folder / PARTS_FOLDER / f"{name}.json", part)
+    write_compact(whole, national)
 
 
 def _drop_other_languages(site_dir: Path) -> None:
@@ -97,5 +100,12 @@ def _drop_other_languages(site_dir: Path) -> None:
     shutil.rmtree(site_dir / "assets" / "javascripts" / "lunr", ignore_errors=True)
 
 
-def _compact(data: dict[str, Any]) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+def write_compact(path: Path, data: dict[str, Any]) -> None:
+    """Write ``data`` as compact JSON into a new file at ``path``.
+
+    A file already there is removed first, never written into: on the fast path
+    (:mod:`compiler.emit.site_search`) it may be a hard link to the previous site's.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)
+    path.write_bytes(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))

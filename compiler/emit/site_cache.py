@@ -21,7 +21,8 @@ A restored page still goes through MkDocs: its anchors and links are checked
 against every other page, and the search plugin indexes it from the restored
 content, so the output is the same, byte for byte, as a full build's (a test
 checks this). Entries are JSON, never pickles; the cache folder is part of the
-build output and is carried from one build to the next.
+build output and is carried from one build to the next (the fast path,
+:mod:`compiler.emit.site_fast`, spares MkDocs the unchanged pages altogether).
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ CACHE_FORMAT = "1"
 """Bump when what an entry holds changes: every earlier entry is then ignored."""
 CACHED_TEMPLATE = "standards-cached-page.html"
 """A theme template (in site/overrides) that prints ``page.content`` and nothing else."""
-_PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions")
+_PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
 
 
 def site_key(docs: Path, config: MkDocsConfig) -> bytes:
@@ -98,6 +99,8 @@ class PageCache(BasePlugin):  # type: ignore[type-arg]
         self.entries: dict[str, dict[str, Any]] = {}
         self.names: dict[str, str] = {}
         self.prerendered: dict[str, dict[str, Any]] = {}
+        self.files: Files | None = None
+        self.known_key: bytes | None = None  # the site's key, when the fast path has it
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Trim the theme's template lines: 1.5 MB of indentation at 150 authorities.
@@ -111,25 +114,25 @@ class PageCache(BasePlugin):  # type: ignore[type-arg]
 
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Work out the site's key once the pages are written (the preview writes them late)."""
-        self.key = site_key(self.docs, config)
+        self.key = self.known_key or site_key(self.docs, config)
+        self.files = files  # the site manifest reads every page's record from it after the build
         self.restored.clear()
         self.rendered.clear()
-        missing = [
-            file.page
-            for file in files.documentation_pages()
-            if file.page is not None and not self._held(self._name(file.page))
-        ]
+        pages = [file.page for file in files.documentation_pages() if file.page is not None]
+        self.names = {page.file.src_uri: self.name(page) for page in pages}
+        missing = [page for page in pages if not self._held(self.names[page.file.src_uri])]
         self.prerendered = prerender(missing, config, files, _entry)
         return nav
 
-    def _name(self, page: Page) -> str:
+    def name(self, page: Page) -> str:
+        """The name of the page's entry: the site's key, the page's path and its Markdown."""
         source = Path(page.file.abs_src_path or "").read_bytes()
         digest = hashlib.sha256(self.key)
         digest.update(page.file.src_uri.encode() + b"\n" + source)
         return digest.hexdigest() + ".json"
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
-        name = self._name(page)
+        name = self.names.get(page.file.src_uri) or self.name(page)
         self.names[page.file.src_uri] = name
         entry = self._load(name)
         render = page.render  # the bound method: Page.render of this page
