@@ -42,7 +42,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from compiler.emit.site_prerender import prerender
+from compiler.emit.site_prerender import SEARCH_ENTRIES, prerender, take_search_entries
 
 CACHE_FOLDER = ".site-cache"
 CACHE_FORMAT = "1"
@@ -122,6 +122,12 @@ class PageCache(BasePlugin):  # type: ignore[type-arg]
         self.names = {page.file.src_uri: self.name(page) for page in pages}
         missing = [page for page in pages if not self._held(self.names[page.file.src_uri])]
         self.prerendered = prerender(missing, config, files, _entry)
+        ready = {
+            uri: found
+            for uri, made in self.prerendered.items()
+            if (found := made.pop(SEARCH_ENTRIES, None)) is not None
+        }
+        take_search_entries(config, ready)
         return nav
 
     def name(self, page: Page) -> str:

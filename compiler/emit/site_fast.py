@@ -53,6 +53,7 @@ from compiler.emit.site_manifest import (
     read_manifest,
     static_digests,
 )
+from compiler.emit.site_prerender import search_plugin
 from compiler.emit.site_search import StaleIndex, merge_search_index, national_index, rewritten
 
 
@@ -177,10 +178,10 @@ def _stand_in(page: Page | None, record: PageRecord, files: dict[str, File]) -> 
 
 def _search_plugin(config: MkDocsConfig) -> SearchPlugin:
     """Material's search plugin: the fast path gathers the changed pages' entries from it."""
-    for plugin in config.plugins.values():
-        if isinstance(plugin, SearchPlugin):
-            return plugin
-    raise _Fallback("no search plugin")
+    plugin = search_plugin(config)
+    if plugin is None:
+        raise _Fallback("no search plugin")
+    return plugin
 
 
 def _link_all(source: Path, target: Path, names: Iterable[str]) -> None:

@@ -4,11 +4,13 @@ byte, as MkDocs rendering them one by one, and a broken link still fails the bui
 from __future__ import annotations
 
 import filecmp
+import os
 import shutil
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 import pytest
+from material.plugins.search.plugin import SearchIndex
 
 import compiler.emit.site_prerender as site_prerender
 from compiler.emit.docs import emit_docs
@@ -32,6 +34,16 @@ def test_pages_rendered_by_workers_give_the_same_site_as_one_by_one(
         return result
 
     monkeypatch.setattr("compiler.emit.site_cache.prerender", counting)
+    parsed: list[str] = []  # pages whose HTML Material's search plugin parsed in this process
+    parse = SearchIndex.add_entry_from_context
+    pid = os.getpid()
+
+    def spying(index: SearchIndex, page: Any) -> None:
+        if os.getpid() == pid:
+            parsed.append(page.file.src_uri)
+        parse(index, page)
+
+    monkeypatch.setattr(SearchIndex, "add_entry_from_context", spying)
     sites = {}
     for cores in (1, 2):
         monkeypatch.setattr(site_prerender, "workers", lambda cores=cores: cores)
@@ -40,6 +52,8 @@ def test_pages_rendered_by_workers_give_the_same_site_as_one_by_one(
         build_site(staging)
         sites[cores] = staging
     assert rendered[0] == 0 and rendered[1] >= site_prerender.MIN_PAGES, rendered
+    pages = len(list((bundled_site / "docs" / "pages").rglob("*.md")))
+    assert len(parsed) == pages + pages - rendered[1]  # the workers' entries were taken
     names = _files(sites[1])
     assert names == _files(sites[2])
     _, mismatch, errors = filecmp.cmpfiles(sites[1], sites[2], names, shallow=False)
