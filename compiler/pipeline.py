@@ -7,13 +7,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from compiler.assemble import assemble, jurisdictions_exist
 from compiler.checks import check
-from compiler.discover import CorpusFile, discover
+from compiler.discover import AUTHORITY_FILE, CorpusFile, discover
 from compiler.errors import Finding, FindingsError, Severity
 from compiler.load import Source, load
 from compiler.local_vocabulary import (
@@ -121,6 +122,23 @@ def _order(finding: Finding) -> tuple[str, int, int, str]:
     return (str(where.path), where.line, where.column, finding.message)
 
 
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+"""An authority id as the schema has it; only such a name is looked up as a folder."""
+
+
+def bundled_floor(jurisdiction: str) -> Path | None:
+    """The bundled folder of the statutory authority a jurisdiction names, if there is one.
+
+    The name is looked up only when it is an id as the schema has it (at most 80
+    characters): an unchecked authority.yaml could name ``../..`` or a name longer than
+    a file name may be.
+    """
+    if len(jurisdiction) > 80 or not _ID.match(jurisdiction):
+        return None
+    folder = bundled("standards") / jurisdiction
+    return folder if (folder / AUTHORITY_FILE).is_file() else None
+
+
 def _with_statutory_floors(corpus: Corpus, *, fast: bool) -> Corpus:
     """Add the bundled jurisdiction an authority names when the corpus does not hold it.
 
@@ -134,8 +152,8 @@ def _with_statutory_floors(corpus: Corpus, *, fast: bool) -> Corpus:
     }
     extra = []
     for jurisdiction in sorted(wanted):
-        folder = bundled("standards") / jurisdiction
-        if (folder / "authority.yaml").is_file() and folder.resolve() != corpus.root.resolve():
+        folder = bundled_floor(jurisdiction)
+        if folder is not None and folder.resolve() != corpus.root.resolve():
             floor = compile_corpus(folder, fast=fast, run_checks=False).corpus
             extra.extend(a for a in floor.authorities if a.statutory)
     if not extra:

@@ -37,7 +37,7 @@ from compiler.emit.unit import authority_docs, summary_of_packs
 from compiler.errors import Finding, FindingsError
 from compiler.load import load
 from compiler.model import Authority
-from compiler.pipeline import Compiled, compile_files
+from compiler.pipeline import Compiled, bundled_floor, compile_files
 from compiler.util.build_cache import (
     Entry,
     digest,
@@ -48,7 +48,6 @@ from compiler.util.build_cache import (
     program_digest,
     read_entry,
 )
-from compiler.util.resources import bundled
 from compiler.util.workers import workers
 
 MIN_UNITS = 8
@@ -117,8 +116,8 @@ def plan(options: Options, files: Sequence[CorpusFile]) -> list[Unit]:
     held = {said[u.folder][0] for u in units if u.statutory and u.folder is not None}
     wanted = {said[u.folder][2] for u in units if not u.statutory and u.folder is not None}
     for jurisdiction in sorted(j for j in wanted - held if j):
-        folder = bundled("standards") / jurisdiction
-        if (folder / AUTHORITY_FILE).is_file() and folder.resolve() != root.resolve():
+        folder = bundled_floor(jurisdiction)
+        if folder is not None and folder.resolve() != root.resolve():
             found, _ = discover(folder)
             units.append(Unit(folder, tuple(found), True, root=folder))
     base = options.key()

@@ -149,3 +149,25 @@ def test_summaries_and_findings_survive_their_json(tmp_path: Path) -> None:
     assert {f.severity for f in made.findings} >= {Severity.ERROR, Severity.WARNING}
     for finding in made.findings:
         assert finding_from_json(json.loads(json.dumps(finding_to_json(finding)))) == finding
+
+
+@pytest.mark.parametrize("named", ["../england", "x" * 300, "england/../england"])
+def test_a_jurisdiction_that_is_not_an_id_is_reported_not_looked_up(
+    named: str, tmp_path: Path
+) -> None:
+    """An unchecked authority.yaml is read to plan the units; its jurisdiction is no path."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "standards" / "walsall", corpus / "walsall")
+    identity = corpus / "walsall" / "authority.yaml"
+    text = identity.read_text(encoding="utf-8")
+    assert "jurisdiction: england" in text
+    identity.write_text(text.replace("jurisdiction: england", f"jurisdiction: '{named}'"))
+    files, _ = discover(corpus)
+    options = Options(corpus, SITE_DATE, site=False, run_checks=True, stamp=None)
+    units = plan(options, files)
+    assert [u.folder for u in units] == [corpus / "walsall"]  # no baseline found by that name
+    made = make(options, units, None, None, lambda _: None)
+    assert any(
+        f.severity is Severity.ERROR and f.location.path.name == "authority.yaml"
+        for f in made.findings
+    )
