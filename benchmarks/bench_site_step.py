@@ -23,7 +23,6 @@ Times vary with other work on the machine.
 from __future__ import annotations
 
 import argparse
-import filecmp
 import os
 import shutil
 import subprocess
@@ -34,6 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.bench_site import differing
 from benchmarks.generate_corpus import generate_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -109,7 +109,7 @@ def _fast_step(
     reference = work / f"full-{count}"
     shutil.copytree(docs, reference / "docs")
     build_site(reference)
-    same = not _differing(work / f"fast-{count}-0" / "site", reference / "site")
+    same = not differing(work / f"fast-{count}-0" / "site", reference / "site")
     return min(times), min(cold), built, same
 
 
@@ -129,21 +129,6 @@ def _in_a_fresh_process(staging: Path, previous: Path) -> float:
         check=True,
     )
     return float(done.stdout.split()[-1])
-
-
-def _differing(first: Path, second: Path) -> list[str]:
-    names = {p.relative_to(first) for p in first.rglob("*") if p.is_file()}
-    names |= {p.relative_to(second) for p in second.rglob("*") if p.is_file()}
-    differing = sorted(
-        str(name)
-        for name in names
-        if not (first / name).is_file()
-        or not (second / name).is_file()
-        or not filecmp.cmp(first / name, second / name, shallow=False)
-    )
-    for name in differing[:10]:
-        print(f"  differs: {name}")
-    return differing
 
 
 def _build_corpus(out: Path, authorities: int) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import compiler.units as units_module
+from benchmarks.bench_site import differing
 from benchmarks.generate_corpus import generate_corpus
 from compiler.build import build
 from compiler.discover import discover
@@ -24,7 +25,6 @@ from compiler.pipeline import compile_corpus
 from compiler.units import Options, make, plan
 from compiler.util.build_cache import CACHE_FOLDER, finding_from_json, finding_to_json
 from tests.conftest import ROOT, SITE_DATE
-from tests.emit.test_site import _differing_files
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +66,7 @@ def test_units_made_on_two_cores_give_the_same_build_as_on_one(
             today=SITE_DATE,
             progress=said[cores].append,
         )
-    assert _differing_files(tmp_path / "cores-1", tmp_path / "cores-2") == []
+    assert differing(tmp_path / "cores-1", tmp_path / "cores-2") == []
     assert said[1][:-1] == said[2][:-1]  # the last line names the output folder
     assert "site pages: Walsall Council" in said[2]
 
@@ -97,7 +97,7 @@ def test_a_rebuild_remakes_what_the_edit_touches_and_equals_a_build_from_nothing
     build(corpus, out, today=SITE_DATE, progress=said.append)
     assert _made(said) == (remade, 5 - remade)
     build(corpus, tmp_path / "fresh", today=SITE_DATE)
-    assert _differing_files(out, tmp_path / "fresh") == []
+    assert differing(out, tmp_path / "fresh") == []
 
 
 def test_a_damaged_or_emptied_cache_is_not_read_and_the_build_is_the_same(tmp_path: Path) -> None:
@@ -120,7 +120,7 @@ def test_a_damaged_or_emptied_cache_is_not_read_and_the_build_is_the_same(tmp_pa
     build(ROOT / "standards", out, today=SITE_DATE, progress=said.append)
     assert _made(said) == (4, 1)
     build(ROOT / "standards", tmp_path / "fresh", today=SITE_DATE)
-    assert _differing_files(out, tmp_path / "fresh") == []
+    assert differing(out, tmp_path / "fresh") == []
 
 
 def test_another_date_remakes_every_authority(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
+from benchmarks.bench_site import differing
 from compiler.build import build
 from compiler.calendar import load_calendar
 from compiler.emit.context import BuildContext
@@ -268,18 +269,6 @@ def test_the_page_cache_key_covers_our_markdown_extension(
     assert site_key(docs, config) != before  # pages escaped the old way are not reused
 
 
-def _differing_files(first: Path, second: Path) -> list[str]:
-    names = {p.relative_to(first) for p in first.rglob("*") if p.is_file()}
-    names |= {p.relative_to(second) for p in second.rglob("*") if p.is_file()}
-    return sorted(
-        str(name)
-        for name in names
-        if not (first / name).is_file()
-        or not (second / name).is_file()
-        or not filecmp.cmp(first / name, second / name, shallow=False)
-    )
-
-
 def test_a_build_after_editing_one_document_renders_only_its_pages_and_matches_a_full_build(
     bundled_site: Path, tmp_path: Path
 ) -> None:
@@ -304,7 +293,7 @@ def test_a_build_after_editing_one_document_renders_only_its_pages_and_matches_a
 
     full = tmp_path / "full"
     build(corpus, full, today=SITE_DATE)
-    assert _differing_files(incremental, full) == []
+    assert differing(incremental, full) == []
     page = incremental / "site" / "walsall" / "cin-visits-and-reviews" / "5.0.html"
     assert "an interpreter from outside the family should" in page.read_text(encoding="utf-8")
 

@@ -8,7 +8,6 @@ was taken, so a fast path that quietly fell back would fail the tests that expec
 
 from __future__ import annotations
 
-import filecmp
 import hashlib
 import shutil
 from collections.abc import Callable
@@ -17,6 +16,7 @@ from pathlib import Path
 import pytest
 
 import compiler.emit.site as site_module
+from benchmarks.bench_site import differing
 from compiler.emit.site import SiteBuildError, SiteBuilt, build_site
 from compiler.emit.site_cache import CACHE_FOLDER
 from compiler.emit.site_manifest import MANIFEST
@@ -56,18 +56,6 @@ def _staged(tmp_path: Path, name: str, previous: Path, edits: list[Edit]) -> Pat
     for edit in edits:
         edit(staging / "docs")
     return staging
-
-
-def _differing(first: Path, second: Path) -> list[str]:
-    names = {p.relative_to(first) for p in first.rglob("*") if p.is_file()}
-    names |= {p.relative_to(second) for p in second.rglob("*") if p.is_file()}
-    return sorted(
-        str(name)
-        for name in names
-        if not (first / name).is_file()
-        or not (second / name).is_file()
-        or not filecmp.cmp(first / name, second / name, shallow=False)
-    )
 
 
 def _digests(folder: Path) -> dict[str, str]:
@@ -128,12 +116,12 @@ def test_the_fast_path_gives_the_full_builds_site(
     assert full_builds == [full]  # the incremental build took the fast path
     assert built.rendered == rendered
     assert built.reused == len(list((full / "docs" / "pages").rglob("*.md"))) - rendered
-    assert _differing(incremental / "site", full / "site") == []
+    assert differing(incremental / "site", full / "site") == []
     assert _digests(previous) == before  # nothing of the previous output was written
     again = _staged(tmp_path, "again", incremental, [])  # the new cache serves the next build
     assert build_site(again, incremental).rendered == 0
     assert full_builds == [full]
-    assert _differing(again / "site", full / "site") == []
+    assert differing(again / "site", full / "site") == []
 
 
 def _add_page(docs: Path) -> None:
@@ -152,7 +140,7 @@ def test_a_changed_page_set_or_key_builds_in_full_with_the_same_site(
 ) -> None:
     incremental, full, _ = _incremental_and_full(tmp_path, previous, edits)
     assert full_builds == [incremental, full]
-    assert _differing(incremental / "site", full / "site") == []
+    assert differing(incremental / "site", full / "site") == []
 
 
 def test_a_page_removed_builds_in_full_with_the_same_site(
@@ -162,7 +150,7 @@ def test_a_page_removed_builds_in_full_with_the_same_site(
     build_site(with_notes, previous)
     incremental, full, _ = _incremental_and_full(tmp_path, with_notes, [_remove_notes])
     assert full_builds == [with_notes, incremental, full]
-    assert _differing(incremental / "site", full / "site") == []
+    assert differing(incremental / "site", full / "site") == []
     assert not (incremental / "site" / "walsall" / "notes.html").exists()
 
 
@@ -222,7 +210,7 @@ def test_a_damaged_previous_build_builds_in_full_with_the_same_site(
         tmp_path, previous, [_replace(VERSION_PAGE, *WORDS)]
     )
     assert full_builds == [incremental, full]
-    assert _differing(incremental / "site", full / "site") == []
+    assert differing(incremental / "site", full / "site") == []
 
 
 @pytest.mark.parametrize(
