@@ -10,6 +10,7 @@ versions of a document in order, and every timescale readable.
 from __future__ import annotations
 
 import itertools
+import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from datetime import date
@@ -103,6 +104,18 @@ def _accepted(source: Source) -> tuple[Acceptance, ...]:
     )
 
 
+def folder_name(path: Path) -> str:
+    """The name of the folder holding ``path``, as the user sees it.
+
+    A folder named ``.`` or ``..`` (``standards check ..``) is named by where it is;
+    symbolic links are not followed, so a linked folder keeps the name it is linked as.
+
+    >>> folder_name(Path("walsall/authority.yaml"))
+    'walsall'
+    """
+    return Path(os.path.abspath(path)).parent.name
+
+
 def _authority(
     source: Source,
     versions: list[Version],
@@ -110,14 +123,14 @@ def _authority(
     findings: list[Finding],
 ) -> Authority:
     data = source.data
-    folder = source.path.parent
-    if data["id"] != folder.name and folder.name != "":
+    name = folder_name(source.path)
+    if data["id"] != name:
         findings.append(
             error(
                 "authority-folder",
-                f"the authority id '{data['id']}' does not match its folder '{folder.name}'",
+                f"the authority id '{data['id']}' does not match its folder '{name}'",
                 source.location(("id",)),
-                f"rename the folder to '{data['id']}' or change the id to '{folder.name}'",
+                f"rename the folder to '{data['id']}' or change the id to '{name}'",
             )
         )
     if data.get("statutory") and data["jurisdiction"] != data["id"]:
@@ -134,7 +147,7 @@ def _authority(
         name=data["name"],
         jurisdiction=data["jurisdiction"],
         calendar=data["calendar"],
-        path=folder,
+        path=source.path.parent,
         location=source.location(),
         statutory=bool(data.get("statutory", False)),
         closures=_closures(source, findings),
@@ -248,8 +261,9 @@ def _version(
 ) -> Version | None:
     data = source.data
     folder = source.path.parent
+    name = folder_name(source.path)
     problems: list[Finding] = []
-    if source.path.stem != data["version"] and folder.name == data["id"]:
+    if source.path.stem != data["version"] and name == data["id"]:
         problems.append(
             error(
                 "file-name-version",
@@ -259,13 +273,13 @@ def _version(
                 f"rename the file to '{data['version']}.yaml', or correct the version",
             )
         )
-    if folder.name != data["id"] and (folder.parent / "authority.yaml").is_file():
+    if name != data["id"] and (folder.parent / "authority.yaml").is_file():
         problems.append(
             error(
                 "document-folder",
-                f"the document id '{data['id']}' does not match its folder '{folder.name}'",
+                f"the document id '{data['id']}' does not match its folder '{name}'",
                 source.location(("id",)),
-                f"rename the folder to '{data['id']}' or change the id to '{folder.name}'",
+                f"rename the folder to '{data['id']}' or change the id to '{name}'",
             )
         )
     effective = date.fromisoformat(data["effective_from"])

@@ -14,6 +14,7 @@ is an authority.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,19 +85,31 @@ def _authority_files_that_are_not_files(root: Path) -> list[Finding]:
 
 
 def checking_root(path: Path) -> Path:
-    """What to check when ``path`` is named: a single file's authority folder, else ``path``.
+    """What to check when ``path`` is named: the authority folder it is in, else ``path``.
 
-    A principal social worker checks the file they edited; its floor and
-    conflict checks need the authority's other documents and the statutory
-    baseline, so a file inside an authority's folder is checked exactly as if
-    the folder had been named. A file outside any authority is checked alone.
+    A principal social worker checks the file they edited, or the folder they are in; its
+    floor and conflict checks need the authority's other documents and the statutory
+    baseline, so a file or folder inside an authority's folder is checked exactly as if the
+    authority's folder had been named. A corpus, or anything outside an authority, is
+    checked as named. The folder is given as the user named ``path`` (relative stays
+    relative), so that messages name files as they typed them.
     """
-    if not path.is_file():
+    if path.is_dir() and (authority_folders(path) or _authority_files_that_are_not_files(path)):
+        return path
+    if not path.exists():
         return path
     for folder in path.resolve().parents:
         if (folder / AUTHORITY_FILE).is_file():
-            return folder
+            return folder if path.is_absolute() else _from_here(folder)
     return path
+
+
+def _from_here(folder: Path) -> Path:
+    """``folder`` relative to the folder the user is in (absolute if that has gone)."""
+    try:
+        return Path(os.path.relpath(folder, Path.cwd().resolve()))
+    except OSError:
+        return folder
 
 
 def discover(root: Path) -> tuple[list[CorpusFile], list[Finding]]:

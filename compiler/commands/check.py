@@ -27,9 +27,9 @@ def check(paths: tuple[Path, ...], output: str, strict: bool, verbose: bool) -> 
 
     PATHS are corpus folders, authority folders or single files (default: the
     folder you are in, if it holds standards; else the bundled example). A
-    single file is checked with its authority's folder and the statutory
-    baseline, as if the folder had been named. Exit status: 0 clean, 1
-    findings, 2 usage error.
+    file or folder inside an authority's folder is checked with the rest of
+    that authority and the statutory baseline, as if the authority's folder
+    had been named. Exit status: 0 clean, 1 findings, 2 usage error.
 
     Example: standards check standards/gloucestershire
     """

@@ -131,6 +131,26 @@ def test_case_4_a_single_file_is_checked_with_its_authority_and_the_baseline() -
     assert "home-visiting/cic-statutory-visit (version 2.0) is looser than the law" in alone.output
 
 
+@pytest.mark.parametrize("named", ["2.0.yaml", ".", "..", "../../hill-council/home-visiting"])
+def test_case_4_a_file_or_folder_named_from_inside_the_authority_is_checked_with_it(
+    named: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run inside a document folder, ``check NAME`` checks the whole authority and names
+    files as paths from there: ``..`` is no folder called '..', and no path is absolute."""
+    runner = CliRunner()
+    whole = runner.invoke(standards, ["check", str(FLOOR / "hill-council")])
+    monkeypatch.chdir(FLOOR / "hill-council" / "home-visiting")
+    said = runner.invoke(standards, ["check", named])
+    assert said.exit_code == whole.exit_code == 1
+    assert "does not match its folder" not in said.output
+    named_files = re.findall(r"^(\S+\.yaml):\d+:\d+: ", said.output, flags=re.MULTILINE)
+    assert named_files  # the law is not shown on no findings
+    assert all(not Path(f).is_absolute() and Path(f).is_file() for f in named_files)
+    resolved = [str(Path(f).resolve()) for f in named_files]
+    expected = re.findall(r"^(\S+\.yaml):\d+:\d+: ", whole.output, flags=re.MULTILINE)
+    assert resolved == [str(Path(f).resolve()) for f in expected]
+
+
 def dale_pack() -> Pack:
     compiled = compile_corpus(FLOOR / "dale-council", today=TODAY)
     files = emit_packs(BuildContext(compiled, TODAY, {}, site=False))
