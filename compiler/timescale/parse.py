@@ -173,12 +173,14 @@ class _Reader(CountedReader):
         elif any(self.at(*words) for words in DEADLINE_LEADS):
             build = self.deadline(skip=3)
         elif self.at("on", "the", "same", "day") or self.at("the", "same", "day"):
+            self.same_day_note(3 + self.at("on"))
             self.pos += 3 + self.at("on")
             if self.at_one_of(*LINKS, "as", "that"):
                 self.pos += 1
                 self.event()
             build = Once
         elif self.at("on", "the", "day"):
+            self.same_day_note(3)
             self.pos += 3
             self.accept("of") or self.accept("that") or self.accept("when")
             self.event()
@@ -346,6 +348,16 @@ class _Reader(CountedReader):
             first,
             f"{written!r} at column {first.column} could be a deadline or an interval: "
             f"write 'within {written}' or 'every {written}' (or '{written} before' an event)",
+        )
+
+    def same_day_note(self, words: int) -> None:
+        """Say that "on the same day" is the event's own day, which the reading includes."""
+        first = self.token
+        written = self.text[first.start : self.tokens[self.pos + words - 1].end]
+        self.note(
+            first.start,
+            f"{written!r} is read as 'at least once before' the event, the event's own day "
+            "included: the last permitted date is the day of the event",
         )
 
     def once(self) -> Build:

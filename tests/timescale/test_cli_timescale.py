@@ -147,6 +147,18 @@ def test_timescale_shows_notes_and_the_conditions_a_rule_must_carry() -> None:
     assert "note:      wherever possible" in output
 
 
+@pytest.mark.parametrize("phrase", ["on the same day as the visit", "on the day of the visit"])
+def test_the_same_day_is_due_on_the_event_and_the_note_says_the_reading_includes_it(
+    phrase: str,
+) -> None:
+    """'at least once before the visit' reads as if the visit's day were too late: it is not."""
+    code, output = run("timescale", phrase, "--from", "2026-01-05")
+    assert code == 0, output
+    assert "reading:   at least once before the visit" in output
+    assert "the event's own day included" in output
+    assert "due 1:     Mon 5 Jan 2026" in output
+
+
 def test_a_refusal_offers_the_nearest_forms_it_reads() -> None:
     code, output = run("timescale", "every 4-6 weeks", "--event", "plan_start")
     assert code == 1
