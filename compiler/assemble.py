@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from compiler.calendar import YEARS as CALENDAR_YEARS
-from compiler.errors import Finding, Location, error
+from compiler.errors import ALWAYS_ERRORS, Finding, Location, error, warning
 from compiler.load import JsonPath, Source
 from compiler.model import (
     Acceptance,
@@ -36,6 +36,7 @@ from compiler.model import (
     Version,
     Withdrawal,
 )
+from compiler.shipped import bundled_floor, unknown_statutory
 from compiler.timescale.model import (
     TimescaleError,
     conditions_from_json,
@@ -133,6 +134,20 @@ def _authority(
                 f"rename the folder to '{data['id']}' or change the id to '{name}'",
             )
         )
+    for code, chosen in sorted(data.get("checks", {}).items()):
+        if code in ALWAYS_ERRORS and chosen != "error":
+            findings.append(
+                warning(
+                    "check-cannot-be-lowered",
+                    f"'{code}' is always an error; the setting '{chosen}' is not taken",
+                    source.location(("checks", code)),
+                    "remove the line; to live with one finding for a time, accept it in "
+                    "accepted.yaml with a reason and an end date (it stays visible, marked "
+                    "accepted)",
+                )
+            )
+    if data.get("statutory") and bundled_floor(data["id"]) is None:
+        findings.append(unknown_statutory(data["id"], source.location(("statutory",))))
     if data.get("statutory") and data["jurisdiction"] != data["id"]:
         findings.append(
             error(

@@ -16,6 +16,12 @@ from pathlib import Path
 
 from compiler.util.resources import shown
 
+ALWAYS_ERRORS: frozenset[str] = frozenset({"no-rule-looser-than-statute", "reading-not-confirmed"})
+"""Errors an authority's ``checks:`` settings cannot lower or turn off: a rule looser than the
+law would pass unnoticed, and a published version carrying a reading nobody confirmed would be
+acted on as the authority's word. An authority may still accept such a finding for a time
+(``accepted.yaml``): it stays visible everywhere, marked accepted."""
+
 
 class Severity(enum.Enum):
     """How serious a finding is; ``error`` fails ``standards check``."""

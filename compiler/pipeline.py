@@ -1,5 +1,6 @@
 """The whole pipeline in one place: load -> validate -> model -> check (-> emit, in build).
 
+>>> from compiler.util.resources import bundled
 >>> compiled = compile_corpus(bundled("standards"))
 >>> compiled.blocking  # the files all read; the checks' findings are in compiled.findings
 ()
@@ -7,14 +8,14 @@
 
 from __future__ import annotations
 
-import re
+import functools
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from compiler.assemble import assemble, jurisdictions_exist
 from compiler.checks import check
-from compiler.discover import AUTHORITY_FILE, CorpusFile, discover
+from compiler.discover import CorpusFile, discover
 from compiler.errors import Finding, FindingsError, Severity
 from compiler.load import Source, load
 from compiler.local_vocabulary import (
@@ -25,7 +26,7 @@ from compiler.local_vocabulary import (
     words_for,
 )
 from compiler.model import Authority, Corpus
-from compiler.util.resources import bundled
+from compiler.shipped import bundled_floor, copy_differences
 from compiler.validate import validate
 
 
@@ -86,7 +87,8 @@ def compile_files(
     corpus = replace(
         corpus, authorities=corpus.authorities + tuple(f for f in floors if f.id not in known)
     )
-    corpus = _with_statutory_floors(corpus, fast=fast)
+    findings.extend(_baselines_as_shipped(corpus, floors))
+    corpus = _with_statutory_floors(corpus)
     findings.extend(jurisdictions_exist(corpus))
     blocking = tuple(f for f in findings if f.severity is Severity.ERROR)
     if run_checks:
@@ -122,24 +124,7 @@ def _order(finding: Finding) -> tuple[str, int, int, str]:
     return (str(where.path), where.line, where.column, finding.message)
 
 
-_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-"""An authority id as the schema has it; only such a name is looked up as a folder."""
-
-
-def bundled_floor(jurisdiction: str) -> Path | None:
-    """The bundled folder of the statutory authority a jurisdiction names, if there is one.
-
-    The name is looked up only when it is an id as the schema has it (at most 80
-    characters): an unchecked authority.yaml could name ``../..`` or a name longer than
-    a file name may be.
-    """
-    if len(jurisdiction) > 80 or not _ID.match(jurisdiction):
-        return None
-    folder = bundled("standards") / jurisdiction
-    return folder if (folder / AUTHORITY_FILE).is_file() else None
-
-
-def _with_statutory_floors(corpus: Corpus, *, fast: bool) -> Corpus:
+def _with_statutory_floors(corpus: Corpus) -> Corpus:
     """Add the bundled jurisdiction an authority names when the corpus does not hold it.
 
     An authority keeping its standards in its own repository is still checked
@@ -154,8 +139,33 @@ def _with_statutory_floors(corpus: Corpus, *, fast: bool) -> Corpus:
     for jurisdiction in sorted(wanted):
         folder = bundled_floor(jurisdiction)
         if folder is not None and folder.resolve() != corpus.root.resolve():
-            floor = compile_corpus(folder, fast=fast, run_checks=False).corpus
-            extra.extend(a for a in floor.authorities if a.statutory)
+            extra.extend(a for a in [shipped_baseline(jurisdiction)] if a is not None)
     if not extra:
         return corpus
     return replace(corpus, authorities=corpus.authorities + tuple(extra))
+
+
+@functools.cache
+def shipped_baseline(jurisdiction: str) -> Authority | None:
+    """The statutory authority the tool ships under that id, compiled once per process."""
+    folder = bundled_floor(jurisdiction)
+    if folder is None:
+        return None
+    floor = compile_corpus(folder, run_checks=False).corpus
+    return next((a for a in floor.authorities if a.statutory and a.id == jurisdiction), None)
+
+
+def _baselines_as_shipped(corpus: Corpus, given: tuple[Authority, ...]) -> list[Finding]:
+    """A statutory authority of the corpus must be a shipped baseline, unchanged
+    (:mod:`compiler.shipped`); one read from the shipped folder itself is."""
+    found = []
+    for authority in corpus.authorities:
+        if not authority.statutory or any(a is authority for a in given):
+            continue
+        folder = bundled_floor(authority.id)
+        if folder is None or folder.resolve() == authority.path.resolve():
+            continue  # not shipped (assemble said so), or the shipped one itself
+        shipped = shipped_baseline(authority.id)
+        difference = copy_differences(authority, shipped) if shipped is not None else None
+        found.extend(f for f in [difference] if f is not None)
+    return found

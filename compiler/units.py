@@ -37,7 +37,8 @@ from compiler.emit.unit import authority_docs, summary_of_packs
 from compiler.errors import Finding, FindingsError
 from compiler.load import load
 from compiler.model import Authority
-from compiler.pipeline import Compiled, bundled_floor, compile_files
+from compiler.pipeline import Compiled, compile_files
+from compiler.shipped import bundled_floor
 from compiler.util.build_cache import (
     Entry,
     digest,

@@ -30,14 +30,11 @@ from compiler.checks.words_and_rules import (
     rules_say_what_their_words_say,
     timescale_words_are_encoded,
 )
-from compiler.errors import Finding, Severity, warning
+from compiler.errors import ALWAYS_ERRORS, Finding, Severity, warning
 from compiler.model import Acceptance, Authority, Corpus
 
 Check = Callable[[Corpus, date], Iterable[Finding]]
 
-# Errors an authority's settings cannot lower or turn off: a published version
-# carrying a reading nobody confirmed would be acted on as the authority's word.
-ALWAYS_ERRORS: frozenset[str] = frozenset({"reading-not-confirmed"})
 
 CHECKS: tuple[Check, ...] = (
     rule_words_are_quoted,
