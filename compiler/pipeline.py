@@ -145,14 +145,22 @@ def _with_statutory_floors(corpus: Corpus) -> Corpus:
     return replace(corpus, authorities=corpus.authorities + tuple(extra))
 
 
-@functools.cache
 def shipped_baseline(jurisdiction: str) -> Authority | None:
-    """The statutory authority the tool ships under that id, compiled once per process."""
+    """The statutory authority the tool ships under that id, compiled once while its files
+    stay as they are (in a source checkout, a contributor may edit them under `serve`)."""
     folder = bundled_floor(jurisdiction)
     if folder is None:
         return None
+    files = sorted(folder.rglob("*.yaml"))
+    return _compiled_baseline(
+        folder, tuple((f, f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def _compiled_baseline(folder: Path, _files: tuple[tuple[Path, int, int], ...]) -> Authority | None:
     floor = compile_corpus(folder, run_checks=False).corpus
-    return next((a for a in floor.authorities if a.statutory and a.id == jurisdiction), None)
+    return next((a for a in floor.authorities if a.statutory and a.path == folder), None)
 
 
 def _baselines_as_shipped(corpus: Corpus, given: tuple[Authority, ...]) -> list[Finding]:
