@@ -162,6 +162,7 @@ def _authority(
         name=data["name"],
         jurisdiction=data["jurisdiction"],
         calendar=data["calendar"],
+        calendar_location=source.location(("calendar",)),
         path=source.path.parent,
         location=source.location(),
         statutory=bool(data.get("statutory", False)),
@@ -513,11 +514,22 @@ def jurisdictions_exist(corpus: Corpus) -> Iterable[Finding]:
     for authority in corpus.authorities:
         if authority.statutory or authority.id == "standalone":
             continue
-        if corpus.jurisdiction_of(authority) is None:
+        statutory = corpus.jurisdiction_of(authority)
+        if statutory is None:
             yield error(
                 "unknown-jurisdiction",
                 f"the jurisdiction '{authority.jurisdiction}' is not a statutory authority in "
                 "this corpus",
                 authority.location,
                 "add the jurisdiction's folder (with statutory: true) or correct the id",
+            )
+        elif authority.calendar != statutory.calendar:
+            yield error(
+                "calendar-not-the-jurisdictions",
+                f"'{authority.id}' counts working days with the {authority.calendar} calendar, "
+                f"but its jurisdiction '{statutory.id}' counts them with {statutory.calendar}: "
+                "the law's working days would be counted on other bank holidays, and a "
+                "statutory deadline could fall later than the law allows",
+                authority.calendar_location or authority.location,
+                f"set calendar: {statutory.calendar} (office closures go under closures:)",
             )

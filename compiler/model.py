@@ -285,6 +285,8 @@ class Authority:
     local_terms: tuple[LocalTerm, ...] = ()
     """The authority's own vocabulary terms, from its ``vocabulary.yaml``."""
     accepted: tuple[Acceptance, ...] = ()
+    calendar_location: Location | None = field(default=None, compare=False)
+    """Where ``calendar`` is written in authority.yaml, for a finding about it."""
 
     def in_force(self, on: date) -> tuple[Version, ...]:
         """Every document version in force on ``on``, one per document at most."""

@@ -180,3 +180,18 @@ def test_the_floor_check_cannot_be_lowered_or_turned_off(setting: str, tmp_path:
     (refused,) = [f for f in findings if f.code == "check-cannot-be-lowered"]
     assert refused.location.path == authority / "authority.yaml"
     assert re.search(rf"setting '{setting}' is not taken", refused.message)
+
+
+@pytest.mark.parametrize("calendar", ["scotland", "northern-ireland"])
+def test_an_authority_counting_another_calendar_than_its_jurisdiction_stops_the_build(
+    calendar: str, tmp_path: Path
+) -> None:
+    """Working days of the law counted on another nation's bank holidays could fall later."""
+    corpus = _corpus(tmp_path)
+    identity = corpus / "walsall" / "authority.yaml"
+    _edit(identity, "calendar: england-and-wales", f"calendar: {calendar}")
+    line = 1 + identity.read_text(encoding="utf-8").splitlines().index(f"calendar: {calendar}")
+    blocking = _blocking(corpus)
+    assert any(
+        b.startswith(f"{identity}:{line}:") and "its jurisdiction 'england'" in b for b in blocking
+    ), blocking

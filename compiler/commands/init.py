@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from compiler.commands.timescale import CALENDARS
+JURISDICTION_CALENDARS = ("england-and-wales",)
+"""The calendars of the statutory baselines shipped: an authority counts with its jurisdiction's."""
 
 
 @click.command("init")
@@ -24,10 +25,12 @@ from compiler.commands.timescale import CALENDARS
 )
 @click.option(
     "--calendar",
-    type=click.Choice(CALENDARS),
+    type=click.Choice(JURISDICTION_CALENDARS),
     default="england-and-wales",
     show_default=True,
-    help="Bank holidays to count working days with.",
+    help="Bank holidays to count working days with: the jurisdiction's (England's is the "
+    "only statutory baseline shipped), so the law's working days are counted as the law counts "
+    "them. Office closures go under closures: in authority.yaml.",
 )
 def init_command(folder: Path, authority_id: str, name: str, calendar: str) -> None:
     """Start a new authority in FOLDER (default: here), with a draft document to edit.
