@@ -144,12 +144,12 @@ def due_command(
         binding = next((r for r in results if r.binding), None)
         if binding is not None and binding.next_due is not None:
             late = binding.days_overdue(day)
-            working = _working_days_late(binding, day, pack.calendar)
+            working = _working_days_late(binding, day, pack.calendar_for(binding.rule))
             state = overdue_words(late, working) if late else "not overdue"
             click.echo(f"next due {spoken(binding.next_due)}, {state} on {spoken(day)}")
             click.echo(f"  binding: {binding.why}")
         for result in results:
-            click.echo(_text(result, day, pack.calendar))
+            click.echo(_text(result, day, pack.calendar_for(result.rule)))
     if not results:
         click.echo(
             f"no rule of the {authority} pack {pack.name} applies to {activity} for {group} "
@@ -244,7 +244,7 @@ def _json(authority: str, pack: Pack, on: date, results: list[Due]) -> dict[str,
                 "next_due": r.next_due.isoformat() if r.next_due else None,
                 "overdue": r.days_overdue(on) > 0,
                 "days_overdue": r.days_overdue(on),
-                "working_days_overdue": _working_days_late(r, on, pack.calendar),
+                "working_days_overdue": _working_days_late(r, on, pack.calendar_for(r.rule)),
                 "binding": r.binding,
                 "why": r.why,
                 "floor": [{"kind": kind, "rule": rule} for kind, rule in r.rule.floor],

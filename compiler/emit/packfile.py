@@ -34,7 +34,7 @@ from compiler.timescale.model import Timescale
 from compiler.util.spreadsheet import spreadsheet_safe
 from compiler.vocabulary import vocabulary
 
-FORMAT_VERSION = "2.2.0"
+FORMAT_VERSION = "3.0.0"
 """The pack format's version (semantic versioning): a new major version breaks readers.
 
 2.0.0: a pack carries every statutory rule in force beside the local rules (1.x left out a
@@ -43,7 +43,11 @@ every rule that covers a case and take the earliest due date; each rule has ``fl
 2.1.0: the vocabulary adds ``derived_events`` (events that are the later or earlier of two
 others) and, for an authority with its own terms, ``local``.
 2.2.0: ``local`` adds ``qualifiers``, an authority's own qualifier values, each with the
-national qualifier it belongs to and the national value it narrows."""
+national qualifier it belongs to and the national value it narrows.
+3.0.0: a statutory rule (``inherited``) counts working days without the calendar's
+``closures`` that are not bank holidays: the law's working days are not the office's. The
+fields are those of 2.2.0, but a 2.x reader would count a statutory deadline over a closure,
+later than the law allows, so it must refuse a 3.x pack rather than read it."""
 
 HORIZON_YEARS = 20
 """Years of calendar a pack carries on each side of the year its rule set takes effect."""

@@ -23,7 +23,7 @@ from datetime import date
 
 import numpy as np
 
-from compiler.calendar import CalendarError
+from compiler.calendar import Calendar, CalendarError
 from compiler.evaluator.cases import Cases
 from compiler.evaluator.evaluate import Pack, PackError, PackRule, is_before, subject_of
 from compiler.timescale.due import next_due
@@ -257,11 +257,12 @@ def _judge(
     running = ~np.isnat(started)
     case, start = chosen[running], started[running]
     t = rule.timescale
+    calendar = pack.calendar_for(rule)  # the law's, for a statutory rule
     last = index.latest(case, rule.activity)
     if isinstance(t, Count):  # needs every occurrence per period: case by case
         due = np.array(
             [
-                next_due(t, s.item(), pack.calendar, index.all_dates(int(c), rule.activity))
+                next_due(t, s.item(), calendar, index.all_dates(int(c), rule.activity))
                 for c, s in zip(case, start, strict=True)
             ],
             dtype="datetime64[D]",
@@ -274,12 +275,10 @@ def _judge(
         if isinstance(t, Once):
             due = np.where(done, NAT, start)
         else:
-            due = add_array(
-                np.where(done, NAT, start), t.within, pack.calendar, -1 if t.before else 1
-            )
+            due = add_array(np.where(done, NAT, start), t.within, calendar, -1 if t.before else 1)
     else:
         count = index.count_from(case, rule.activity, start)
-        due = _recurrence_due(t, case, start, count, last, index, facts, pack)
+        due = _recurrence_due(t, case, start, count, last, index, facts, calendar)
     return case, np.full(len(case), number), start, last, due
 
 
@@ -291,7 +290,7 @@ def _recurrence_due(
     last: np.ndarray,
     index: _Index,
     facts: dict[str, np.ndarray],
-    pack: Pack,
+    calendar: Calendar,
 ) -> np.ndarray:
     """:func:`compiler.timescale.due.next_due` for every case, grouped by occurrences so far.
 
@@ -301,7 +300,7 @@ def _recurrence_due(
     """
     case_facts = {name: facts[name][case] for name in facts_of(t)}
     events = {p.until: index.first_from(case, p.until, start) for p in t.phases if p.until}
-    plan = ArrayPlan(t, start, pack.calendar, case_facts, events)
+    plan = ArrayPlan(t, start, calendar, case_facts, events)
     after = np.where(count > 0, last, start)
     step = np.minimum(count, len(t.first))
     due = np.full(len(case), NAT)

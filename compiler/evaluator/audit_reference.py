@@ -107,7 +107,7 @@ def _judge_case(
                 later = [d for d in dates.get(phase.until or "", []) if d >= start]
                 if phase.until and later:
                     ends[phase.until] = min(later)
-        following = next_due(rule.timescale, start, pack.calendar, done, facts, ends)
+        following = next_due(rule.timescale, start, pack.calendar_for(rule), done, facts, ends)
         late = max((on - following).days, 0) if following is not None else 0
         status = "done" if following is None else "overdue" if late else "due"
         results.append(
@@ -122,7 +122,7 @@ def _judge_case(
                 status,
                 str(late),
                 "",  # binding, filled in below once every rule's date is known
-                str(working_days_late(pack.calendar, following, on))
+                str(working_days_late(pack.calendar_for(rule), following, on))
                 if following is not None and counts_in_working_days(rule.timescale)
                 else ("0" if counts_in_working_days(rule.timescale) else ""),
             ]

@@ -135,9 +135,12 @@ def _working_days_late(result: Audit, judged: np.ndarray) -> np.ndarray:
     shown = judged & counting[np.where(judged, result.rule, len(result.pack.rules))]
     on = np.datetime64(result.on, "D") + 1
     after = np.where(np.isnat(result.next_due), on, result.next_due + 1)
-    count = np.busday_count(
-        np.minimum(after, on), on, busdaycal=result.pack.calendar.busdaycalendar
-    )
+    pack = result.pack
+    count = np.busday_count(np.minimum(after, on), on, busdaycal=pack.calendar.busdaycalendar)
+    if pack.law_calendar is not None:  # a statutory rule's days late are the law's working days
+        law = np.busday_count(np.minimum(after, on), on, busdaycal=pack.law_calendar.busdaycalendar)
+        statutory = np.array([r.inherited for r in pack.rules] + [False])
+        count = np.where(statutory[np.where(judged, result.rule, len(pack.rules))], law, count)
     words = np.array([str(n) for n in range(int(count.max(initial=0)) + 1)], dtype=object)
     return np.where(shown, words[count], "")
 

@@ -46,7 +46,7 @@ from compiler.unknown_terms import unknown_term_hint
 from compiler.util.safe_files import UnsafeFileError, read_regular
 from compiler.vocabulary import suggest
 
-READS_MAJOR = 2
+READS_MAJOR = 3
 """The pack format major version this evaluator reads (any 2.y.z): packs that carry every
 statutory rule beside the local ones, for the evaluator to take the earliest due date."""
 
@@ -107,6 +107,14 @@ class Pack:
     own_values: tuple[tuple[str, str, str | None, str], ...] = ()
     """The authority's own qualifier values (``vocabulary.local.qualifiers``), as
     :attr:`compiler.model.Subject.own_values`: a case with one is covered as the national."""
+    law_calendar: Calendar | None = None
+    """The calendar statutory rules count with: :attr:`calendar` without the authority's
+    office closures. The law's working days are not the office's; counting a statutory
+    deadline over a closure would put it later than the law allows."""
+
+    def calendar_for(self, rule: PackRule) -> Calendar:
+        """The calendar ``rule`` counts working days with: the law's for a statutory rule."""
+        return self.law_calendar if rule.inherited and self.law_calendar else self.calendar
 
     def with_own_values(self, subject: Subject) -> Subject:
         """``subject`` knowing which of its qualifier values are the authority's own."""
@@ -208,7 +216,9 @@ def due(
     results = []
     for rule in pack.rules_for(subject, activity, facts):
         try:
-            following = next_due(rule.timescale, start, pack.calendar, sorted(done), facts, events)
+            following = next_due(
+                rule.timescale, start, pack.calendar_for(rule), sorted(done), facts, events
+            )
         except CalendarError:
             raise PackError(
                 f"{rule.id}: the due date after {start.isoformat()} falls outside the horizon of "
@@ -406,13 +416,17 @@ def pack_from_json(data: Mapping[str, Any]) -> Pack:
             f"{HORIZON_YEARS[0]} to {HORIZON_YEARS[1]}"
         )
     calendar_data = data["calendar"]
-    calendar = Calendar(
-        id=calendar_data["id"],
-        non_working=tuple(map(date.fromisoformat, calendar_data["non_working_days"])),
-        years=range(first.year, last.year + 1),
-        named_holidays=tuple(
-            (date.fromisoformat(day), name) for day, name in calendar_data["bank_holidays"].items()
-        ),
+    holidays = tuple(
+        (date.fromisoformat(day), name) for day, name in calendar_data["bank_holidays"].items()
+    )
+    non_working = tuple(map(date.fromisoformat, calendar_data["non_working_days"]))
+    closures = set(map(date.fromisoformat, calendar_data.get("closures", []))) - {
+        day for day, _ in holidays
+    }
+    years = range(first.year, last.year + 1)
+    calendar = Calendar(calendar_data["id"], non_working, years, holidays)
+    law_calendar = Calendar(
+        calendar_data["id"], tuple(d for d in non_working if d not in closures), years, holidays
     )
     words = data["vocabulary"]
     return Pack(
@@ -422,6 +436,7 @@ def pack_from_json(data: Mapping[str, Any]) -> Pack:
         superseded_on=_date(data["superseded_on"]),
         horizon=(first, last),
         calendar=calendar,
+        law_calendar=law_calendar if closures else None,
         rules=tuple(_rule(rule) for rule in data["rules"]),
         terms={kind: frozenset(words[kind]) for kind in _TERM_KINDS},
         group_includes={k: frozenset(v) for k, v in words["group_includes"].items()},

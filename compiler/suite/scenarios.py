@@ -69,12 +69,17 @@ def run_case(
     found = _resolve(corpus, authority, case, start, facts)
     if isinstance(found, str):
         return ScenarioResult(authority.id, case["name"], where, (found,))
-    calendar = load_calendar(authority.calendar, authority.closures)
+    local_calendar = load_calendar(authority.calendar, authority.closures)
+    law_calendar = load_calendar(authority.calendar)  # statutory rules skip no office closure
     events = {k: date.fromisoformat(v) for k, v in case.get("events", {}).items()}
     done = sorted(date.fromisoformat(d) for d in case.get("done", []))
     # Every rule that applies must be met: the case is due on the earliest of their dates,
     # and the rule that gives it binds, exactly as ``standards due`` chooses (evaluate.earliest).
-    nexts = [next_due(r.timescale, start, calendar, done, facts, events) for _, _, r in found]
+    calendars = [local_calendar if owner == authority.id else law_calendar for owner, _, _ in found]
+    nexts = [
+        next_due(r.timescale, start, calendar, done, facts, events)
+        for calendar, (_, _, r) in zip(calendars, found, strict=True)
+    ]
     chosen = earliest(
         [
             (day, owner != authority.id, f"{owner}/{v.document_id}/{r.id}")
@@ -82,6 +87,7 @@ def run_case(
         ]
     )
     owner, version, rule = found[chosen if chosen is not None else 0]
+    calendar = calendars[chosen if chosen is not None else 0]
     following = nexts[chosen] if chosen is not None else None
     rule_name = f"{version.document_id}/{rule.id}"
     if owner != authority.id:

@@ -164,9 +164,10 @@ def test_terms_the_pack_does_not_know_are_refused_with_a_suggestion(packs: Path)
 def test_a_pack_of_another_major_format_version_is_refused(packs: Path) -> None:
     data = json.loads((packs / "walsall" / "current.json").read_text())
     pack_from_json(data)  # the current format reads
-    data["format_version"] = "2.7.2"
+    data["format_version"] = "3.7.2"
     pack_from_json(data)  # a later minor version still reads
-    for other in ("1.0.0", "3.0.0"):  # 1.x packs left statutory rules out: never read them
+    # 1.x packs left statutory rules out, 2.x counted the law's working days over office closures
+    for other in ("1.0.0", "2.2.0", "4.0.0"):
         data["format_version"] = other
         with pytest.raises(PackError, match=rf"format version '{other}' cannot be read"):
             pack_from_json(data)
