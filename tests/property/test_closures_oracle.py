@@ -18,6 +18,7 @@ import csv
 import io
 import json
 import tempfile
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path, PurePosixPath
 
@@ -98,13 +99,20 @@ def _pack(closures: list[date], local_days: int) -> Pack:
 CHRISTMAS = [date(2025, 12, 29), date(2025, 12, 30), date(2025, 12, 31)]
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    closures=st.lists(st.dates(FIRST, date(2026, 3, 31)), max_size=12, unique=True),
-    local_days=st.sampled_from(LOCAL_DAYS),
-    start_day=st.integers(0, 120),
-)
-@example(closures=CHRISTMAS, local_days=15, start_day=46)  # a discussion on 17 Dec 2025
+def drawn_cases(test: Callable[..., None]) -> Callable[..., None]:
+    """Closure days, a local rule's working days and a start, with a discussion on 17 Dec 2025
+    before a closure of 29-31 December always tried."""
+    drawn = given(
+        closures=st.lists(st.dates(FIRST, date(2026, 3, 31)), max_size=12, unique=True),
+        local_days=st.sampled_from(LOCAL_DAYS),
+        start_day=st.integers(0, 120),
+    )
+    pinned = example(closures=CHRISTMAS, local_days=15, start_day=46)
+    tried = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    return tried(drawn(pinned(test)))
+
+
+@drawn_cases
 def test_a_pack_never_counts_a_statutory_deadline_over_the_offices_closures(
     closures: list[date], local_days: int, start_day: int
 ) -> None:
@@ -126,13 +134,7 @@ def test_a_pack_never_counts_a_statutory_deadline_over_the_offices_closures(
     assert binding.next_due == min(law, local)
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    closures=st.lists(st.dates(FIRST, date(2026, 3, 31)), max_size=12, unique=True),
-    local_days=st.sampled_from(LOCAL_DAYS),
-    start_day=st.integers(0, 120),
-)
-@example(closures=CHRISTMAS, local_days=15, start_day=46)
+@drawn_cases
 def test_an_audit_of_case_records_counts_the_law_as_the_law_does(
     closures: list[date], local_days: int, start_day: int
 ) -> None:
@@ -160,13 +162,7 @@ def test_an_audit_of_case_records_counts_the_law_as_the_law_does(
     assert statutory["working_days_overdue"] == str(late)
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    closures=st.lists(st.dates(FIRST, date(2026, 3, 31)), max_size=12, unique=True),
-    local_days=st.sampled_from(LOCAL_DAYS),
-    start_day=st.integers(0, 120),
-)
-@example(closures=CHRISTMAS, local_days=15, start_day=46)
+@drawn_cases
 def test_an_authoritys_scenario_expects_the_law_as_the_law_counts_it(
     closures: list[date], local_days: int, start_day: int
 ) -> None:
