@@ -48,14 +48,17 @@ class RuleComparison:
         return text
 
 
-def compare_rules(a: Rule, b: Rule, calendar: Calendar) -> RuleComparison:
+def compare_rules(
+    a: Rule, b: Rule, calendar: Calendar, law: Calendar | None = None
+) -> RuleComparison:
     """A compared with B under every fact case; the first case that is not equivalent wins.
 
     Over all fact cases, the relation is the combination: stricter in one
-    case and looser in another is incomparable.
+    case and looser in another is incomparable. ``law``, if given, is the calendar B
+    counts with (a statutory rule, without the office's closures).
     """
     results = [
-        (_compare(a.timescale, b.timescale, calendar, tuple(sorted(facts.items()))), facts)
+        (_compare(a.timescale, b.timescale, calendar, tuple(sorted(facts.items())), law), facts)
         for facts in fact_cases(a, b)
     ]
     relations = {result.relation for result, _ in results} - {"equivalent"}
@@ -69,9 +72,13 @@ def compare_rules(a: Rule, b: Rule, calendar: Calendar) -> RuleComparison:
 
 @lru_cache(maxsize=65536)
 def _compare(
-    a: Timescale, b: Timescale, calendar: Calendar, facts: tuple[tuple[str, bool], ...]
+    a: Timescale,
+    b: Timescale,
+    calendar: Calendar,
+    facts: tuple[tuple[str, bool], ...],
+    law: Calendar | None = None,
 ) -> Comparison:
-    return compare(a, b, calendar, dict(facts))
+    return compare(a, b, calendar, dict(facts), calendar_b=law)
 
 
 def describe(rule: Rule) -> str:

@@ -18,7 +18,7 @@ from compiler.checks.comparing import describe
 from compiler.errors import Finding, Location, Severity
 from compiler.model import Authority, Corpus, Rule, Version
 from compiler.rules.applying import Entry, authority_entries, version_entries
-from compiler.rules.floor import Located, Miss, Standing, standings
+from compiler.rules.floor import Located, Miss, Standing, law_calendar, standings
 from compiler.rules.floor import floors_for as _floors_for
 from compiler.rules.overrides import rule_key
 from compiler.rules.scope import same_scope
@@ -59,7 +59,8 @@ def no_rule_looser_than_statute(corpus: Corpus, today: date) -> Iterable[Finding
         if statutory is None:
             continue
         calendar = load_calendar(authority.calendar, authority.closures)
-        for standing in standings(authority, statutory, calendar, today, HORIZON_DAYS):
+        law = law_calendar(authority)  # the law's working days skip no office closure
+        for standing in standings(authority, statutory, calendar, today, HORIZON_DAYS, law):
             if standing.misses:
                 yield floor_finding(standing)
 

@@ -27,7 +27,7 @@ from typing import Any
 from compiler.calendar import load_calendar
 from compiler.model import Authority, Rule, Section, Statement, Version
 from compiler.rules.applying import Entry, authority_entries, version_entries
-from compiler.rules.floor import Located, horizon_start, misses
+from compiler.rules.floor import Located, horizon_start, law_calendar, misses
 from compiler.rules.narrowing import Narrowing
 from compiler.rules.periodic import cycle_holds
 from compiler.timescale.model import Timescale
@@ -96,7 +96,8 @@ def _floor_marks(
         activity: _in_play(local, statutory, floor.id, activity)
         for activity in {e.rule.activity for e in local}
     }
-    calendar_number = _IN_PLAY.setdefault((calendar,), len(_IN_PLAY))
+    law = law_calendar(authority)  # the statutory rules' working days skip no closure
+    calendar_number = _IN_PLAY.setdefault((calendar, law), len(_IN_PLAY))
     marks = {}
     narrowing = Narrowing.of(authority)  # its own events and conditions, as national ones
     for version in authority.in_force(on):
@@ -116,7 +117,7 @@ def _floor_marks(
             key = (number, position, dated, narrowing.key)
             if key not in _SHARED:
                 found = misses(
-                    rule, local, statutory, calendar, version.effective_from, None, narrowing
+                    rule, local, statutory, calendar, version.effective_from, None, narrowing, law
                 )
                 _SHARED[key] = tuple(
                     sorted(

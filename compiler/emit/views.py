@@ -25,7 +25,7 @@ from compiler.errors import Finding, Severity
 from compiler.model import Authority, Corpus, Rule, Version
 from compiler.pipeline import Compiled
 from compiler.rules.applying import authority_entries, version_entries
-from compiler.rules.floor import context, misses
+from compiler.rules.floor import context, law_calendar, misses
 from compiler.rules.narrowing import Narrowing
 from compiler.rules.overrides import rule_key
 from compiler.rules.scope import same_scope
@@ -153,6 +153,7 @@ def floor_comparisons(
     if statutory is None:
         return ()
     calendar = load_calendar(authority.calendar, authority.closures)
+    law = law_calendar(authority)
     version = next(
         (v for d in authority.documents for v in d.versions if any(r is rule for r in v.rules())),
         None,
@@ -171,6 +172,7 @@ def floor_comparisons(
                 version.effective_from,
                 None,
                 Narrowing.of(authority),
+                law,
             )
         }
     found = []
@@ -181,7 +183,7 @@ def floor_comparisons(
         tuple(v for v in (context(authority, version, on) if version is not None else ())),
     ):
         key = rule_key(floor_version.document_id, floor)
-        result = compare_rules(rule, floor, calendar)
+        result = compare_rules(rule, floor, calendar, law)
         miss = missed.get(key)
         if miss is not None:
             relation = "looser" if miss.explicit else "silent"

@@ -29,7 +29,7 @@ from datetime import date
 from functools import lru_cache
 from itertools import product
 
-from compiler.calendar import Calendar
+from compiler.calendar import Calendar, load_calendar
 from compiler.model import Authority, Rule, Subject, Version
 from compiler.rules.applying import Entry, applicable, authority_entries, version_entries
 from compiler.rules.narrowing import NONE, Narrowing
@@ -99,6 +99,12 @@ def _span_end(authority: Authority, version: Version) -> date | None:
     return min(later) if later else None
 
 
+def law_calendar(authority: Authority) -> Calendar | None:
+    """The calendar statutory rules count working days with for ``authority``: its own less
+    its office closures, as its packs count them (None when it has none: the same one)."""
+    return load_calendar(authority.calendar) if authority.closures else None
+
+
 def context(authority: Authority, version: Version, on: date) -> list[Version]:
     """The local versions in force on ``on``, with ``version`` standing for its document."""
     others = [v for v in authority.in_force(on) if v.document_id != version.document_id]
@@ -111,6 +117,7 @@ def standings(
     calendar: Calendar,
     today: date,
     horizon_days: int | None = None,
+    law: Calendar | None = None,
 ) -> Iterator[Standing]:
     """Every local rule of every held version, with the statutory rules it misses.
 
@@ -131,7 +138,7 @@ def standings(
             local = version_entries(context(authority, version, day))
             floor = authority_entries(statutory, day)
             for rule in version.rules():
-                for miss in misses(rule, local, floor, calendar, day, horizon_days, narrowing):
+                for miss in misses(rule, local, floor, calendar, day, horizon_days, narrowing, law):
                     found.setdefault(rule.id, {}).setdefault(miss.statutory_key, miss)
         for rule in version.rules():
             yield Standing(authority, version, rule, tuple(found.get(rule.id, {}).values()))
@@ -161,11 +168,14 @@ def misses(
     since: date,
     horizon_days: int | None = None,
     narrowing: Narrowing = NONE,
+    law: Calendar | None = None,
 ) -> Iterator[Miss]:
     """Each case where ``rule`` applies and a statutory rule that applies too can be earlier.
 
     ``narrowing`` holds the authority's own events and conditions as the national terms they
-    narrow (:mod:`compiler.rules.narrowing`).
+    narrow (:mod:`compiler.rules.narrowing`). ``rule`` counts working days with ``calendar``,
+    the statutory rules with ``law`` if given (:func:`law_calendar`: without the office's
+    closures, as a pack counts them).
     """
     local = [e for e in local if e.rule.activity == rule.activity]
     floor = [e for e in floor if e.rule.activity == rule.activity]
@@ -191,7 +201,9 @@ def misses(
             if (key, timing) in never_later:
                 continue  # another case with the same facts for the timescales showed nothing
             begins = horizon_start(max(since, version.effective_from))
-            found = _later(timescale, statutory.timescale, calendar, timing, begins, horizon_days)
+            found = _later(
+                timescale, statutory.timescale, calendar, timing, begins, horizon_days, law
+            )
             if found is None:
                 never_later.add((key, timing))
                 continue
@@ -299,15 +311,17 @@ def _later(
     facts: tuple[tuple[str, bool], ...],
     since: date,
     horizon_days: int | None,
+    law: Calendar | None = None,
 ) -> tuple[str, Witness] | None:
-    """The relation and a witness where ``a`` is later than ``b``, or None if it never is."""
+    """The relation and a witness where ``a`` is later than ``b`` (counted with ``law`` if
+    given), or None if it never is."""
     if horizon_days is None and (cycle := cycle_horizon(a, b, since)) is not None:
-        calendar, horizon_days = NO_CALENDAR, cycle  # the same answer, shared and quicker
+        calendar, law, horizon_days = NO_CALENDAR, None, cycle  # the same answer, shared, quicker
     probe = PROBE_DAYS if horizon_days is None else min(PROBE_DAYS, horizon_days)
     for days in dict.fromkeys((probe, horizon_days)):
         if days is not probe and horizon_days is not None and horizon_days <= probe:
             break
-        result = _compare(a, b, calendar, facts, since, days)
+        result = _compare(a, b, calendar, facts, since, days, law)
         later = next((w for w in result.witnesses if w.a_later), None)
         if later is not None:
             return result.relation, later
@@ -322,5 +336,8 @@ def _compare(
     facts: tuple[tuple[str, bool], ...],
     since: date,
     horizon_days: int | None,
+    law: Calendar | None = None,
 ) -> Comparison:
-    return compare(a, b, calendar, dict(facts), horizon_start=since, horizon_days=horizon_days)
+    return compare(
+        a, b, calendar, dict(facts), horizon_start=since, horizon_days=horizon_days, calendar_b=law
+    )

@@ -21,7 +21,7 @@ from compiler.checks.comparing import compare_rules, describe
 from compiler.checks.conflicts import overridden
 from compiler.model import Authority, Corpus, Rule
 from compiler.rules.applying import authority_entries, version_entries
-from compiler.rules.floor import context, floors_for, misses
+from compiler.rules.floor import context, floors_for, law_calendar, misses
 from compiler.rules.overrides import rule_key
 from compiler.rules.scope import fact_cases, same_scope
 from compiler.timescale.compare import spoken
@@ -71,6 +71,7 @@ def floor_pairs(corpus: Corpus, authority: Authority) -> list[Pair]:
     if statutory is None:
         return []
     calendar = load_calendar(authority.calendar, authority.closures)
+    law = law_calendar(authority)
     pairs: dict[tuple[str, str], Pair] = {}
     missed: set[tuple[str, str]] = set()
     days = sorted(set(authority.change_dates()) | set(statutory.change_dates()))
@@ -81,7 +82,13 @@ def floor_pairs(corpus: Corpus, authority: Authority) -> list[Pair]:
             for rule in version.rules():
                 key = rule_key(version.document_id, rule)
                 for miss in misses(
-                    rule, local, floor, calendar, version.effective_from, floor_check.HORIZON_DAYS
+                    rule,
+                    local,
+                    floor,
+                    calendar,
+                    version.effective_from,
+                    floor_check.HORIZON_DAYS,
+                    law=law,
                 ):
                     missed.add((key, miss.statutory_key))
                 for floor_version, statutory_rule in floors_for(rule, local, floor):
@@ -107,7 +114,9 @@ def search_floor_breach(
     authority: Authority, local: tuple[str, Rule], floor: tuple[str, Rule]
 ) -> str | None:
     """A start date and facts on which a local rule allows a later date than its statutory floor."""
-    return _search(authority, local, floor, _later, "allows a later date than its statutory floor")
+    return _search(
+        authority, local, floor, _later, "allows a later date than its statutory floor", law=True
+    )
 
 
 def _differ(a: tuple[date, ...], b: tuple[date, ...]) -> bool:
@@ -118,9 +127,11 @@ def _later(local: tuple[date, ...], floor: tuple[date, ...]) -> bool:
     return any(k >= len(local) or local[k] > required for k, required in enumerate(floor))
 
 
-def _search(authority, first, second, broken, what) -> str | None:
+def _search(authority, first, second, broken, what, law: bool = False) -> str | None:
+    """``law``: the second rule is statutory, and counts working days without the closures."""
     (key_a, a), (key_b, b) = first, second
     calendar = load_calendar(authority.calendar, authority.closures)
+    calendar_b = (law_calendar(authority) if law else None) or calendar
     cases = [dict(facts) for facts in fact_cases(a, b)]
     found: list[tuple[date, Mapping[str, bool], tuple[date, ...], tuple[date, ...]]] = []
 
@@ -128,7 +139,7 @@ def _search(authority, first, second, broken, what) -> str | None:
     @given(start=st.dates(EARLIEST, LATEST), facts=st.sampled_from(cases))
     def law(start: date, facts: Mapping[str, bool]) -> None:
         dates_a = schedule(a.timescale, start, calendar, facts, occurrences=OCCURRENCES)
-        dates_b = schedule(b.timescale, start, calendar, facts, occurrences=OCCURRENCES)
+        dates_b = schedule(b.timescale, start, calendar_b, facts, occurrences=OCCURRENCES)
         if broken(dates_a, dates_b):
             found.append((start, facts, dates_a, dates_b))
             raise AssertionError("law broken")

@@ -166,19 +166,24 @@ def compare(
     occurrences: int = 12,
     horizon_start: date = date(2020, 1, 1),
     horizon_days: int | None = None,
+    calendar_b: Calendar | None = None,
 ) -> Comparison:
     """Compare two timescales over every start date in the horizon, all at once.
 
     Events that end phases are tried on each of :func:`event_scenarios` (the
     same date for both rules); ``facts`` hold for both rules.
-    ``horizon_days``, if given, replaces ``horizon_years``.
+    ``horizon_days``, if given, replaces ``horizon_years``. ``calendar_b``, if given, is
+    the one ``b`` counts working days with (the law's, where ``a`` is a local rule
+    counted over the office's closures).
     """
     starts = horizon(horizon_start, horizon_years, horizon_days)
     blocks_a, blocks_b, scenario_of = [], [], []
     for scenario in event_scenarios(a, b):
         events = {name: _event_dates(starts, offset) for name, offset in scenario}
         blocks_a.append(schedule_array(a, starts, calendar, facts, events, occurrences))
-        blocks_b.append(schedule_array(b, starts, calendar, facts, events, occurrences))
+        blocks_b.append(
+            schedule_array(b, starts, calendar_b or calendar, facts, events, occurrences)
+        )
         scenario_of.append(scenario)
     a_dates = _day_numbers(np.concatenate(blocks_a))
     b_dates = _day_numbers(np.concatenate(blocks_b))
@@ -217,6 +222,7 @@ def compare_brute_force(
     occurrences: int = 12,
     horizon_start: date = date(2020, 1, 1),
     horizon_days: int | None = None,
+    calendar_b: Calendar | None = None,
 ) -> Comparison:
     """:func:`compare`, one start date and one occurrence at a time, with the scalar rules.
 
@@ -231,7 +237,8 @@ def compare_brute_force(
                 schedule(a, start, calendar, facts, events, occurrences=occurrences), occurrences
             )
             b_dates = _padded(
-                schedule(b, start, calendar, facts, events, occurrences=occurrences), occurrences
+                schedule(b, start, calendar_b or calendar, facts, events, occurrences=occurrences),
+                occurrences,
             )
             for k, (a_date, b_date) in enumerate(zip(a_dates, b_dates, strict=True), start=1):
                 if a_date == b_date:

@@ -26,6 +26,7 @@ import holidays
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from compiler.checks.floors import FLOOR_CODES
 from compiler.emit.context import BuildContext
 from compiler.emit.packs import emit_packs
 from compiler.errors import Location
@@ -54,7 +55,7 @@ def working_day_deadline(start: date, days: int, closed: frozenset[date]) -> dat
     return day
 
 
-def _compiled(closures: list[date], local_days: int) -> Compiled:
+def _compiled(closures: list[date], local_days: int, *, run_checks: bool = False) -> Compiled:
     rule = {
         "id": "conference",
         "subject": {"group": "child_protection"},
@@ -86,7 +87,7 @@ def _compiled(closures: list[date], local_days: int) -> Compiled:
             f"calendar: england-and-wales\nclosures: [{', '.join(map(str, closures))}]\n"
         )
         (council / "conferences" / "1.0.yaml").write_text(json.dumps(document))
-        compiled = compile_corpus(Path(folder), run_checks=False, today=TODAY)
+        compiled = compile_corpus(Path(folder), run_checks=run_checks, today=TODAY)
     assert compiled.blocking == (), [f.render() for f in compiled.blocking]
     return compiled
 
@@ -183,3 +184,30 @@ def test_an_authoritys_scenario_expects_the_law_as_the_law_counts_it(
     assert council is not None
     result = run_case(compiled.corpus, council, case, Location(Path("case.yaml")))
     assert result.problems == ()
+
+
+@drawn_cases
+def test_the_floor_check_reports_a_local_rule_exactly_when_closures_make_it_later_than_the_law(
+    closures: list[date], local_days: int, start_day: int
+) -> None:
+    """``standards check``: the local rule counts over the closures, the law does not. It is
+    reported exactly when some strategy discussion in the check's twenty years of start dates
+    gives it a later deadline than the law's (the oracle tries every one)."""
+    del start_day  # the check tries every start date itself
+    compiled = _compiled(sorted(closures), local_days, run_checks=True)
+    reported = [
+        f
+        for f in compiled.findings
+        if f.code in FLOOR_CODES and "conferences/conference" in f.message
+    ]
+    closed = frozenset(closures)
+    later = any(
+        working_day_deadline(start, local_days, closed)
+        > working_day_deadline(start, STATUTORY_DAYS, frozenset())
+        for start in (date(2024, 1, 1) + timedelta(days=n) for n in range(366 * 3))
+    )  # the closures lie in 2025-26 and a deadline counts 20 working days at most
+    assert bool(reported) == later
+    pack = _pack(sorted(closures), local_days)  # and the pack marks the rule as the check does
+    (own,) = [r for r in pack.rules if r.id == "closing-council/conferences/conference"]
+    marked = ("looser", "england/working-together/initial-child-protection-conference")
+    assert (marked in own.floor) == later

@@ -71,10 +71,13 @@ def test_at_least_as_strict_is_transitive(triple, calendar, start) -> None:
         assert a_c == ("equivalent" if a_b == b_c == "equivalent" else "stricter")
 
 
-@given(timescales(), timescales(), calendars(), starts, facts)
-@example(every(10, "working_days"), every(2, "weeks"), ENGLAND, date(2025, 12, 1), {})
-def test_vectorised_comparison_agrees_with_brute_force(a, b, calendar, start, case_facts) -> None:
-    arguments = dict(horizon_start=start, horizon_days=40, occurrences=5)
+@given(timescales(), timescales(), calendars(), st.one_of(st.none(), calendars()), starts, facts)
+@example(every(10, "working_days"), every(2, "weeks"), ENGLAND, None, date(2025, 12, 1), {})
+def test_vectorised_comparison_agrees_with_brute_force(
+    a, b, calendar, calendar_b, start, case_facts
+) -> None:
+    """``calendar_b``: b counting with another calendar (a statutory rule, without closures)."""
+    arguments = dict(horizon_start=start, horizon_days=40, occurrences=5, calendar_b=calendar_b)
     assert compare(a, b, calendar, case_facts, **arguments) == compare_brute_force(
         a, b, calendar, case_facts, **arguments
     )
