@@ -514,8 +514,7 @@ def jurisdictions_exist(corpus: Corpus) -> Iterable[Finding]:
     for authority in corpus.authorities:
         if authority.statutory or authority.id == "standalone":
             continue
-        statutory = corpus.jurisdiction_of(authority)
-        if statutory is None:
+        if corpus.jurisdiction_of(authority) is None:
             yield error(
                 "unknown-jurisdiction",
                 f"the jurisdiction '{authority.jurisdiction}' is not a statutory authority in "
@@ -523,7 +522,15 @@ def jurisdictions_exist(corpus: Corpus) -> Iterable[Finding]:
                 authority.location,
                 "add the jurisdiction's folder (with statutory: true) or correct the id",
             )
-        elif authority.calendar != statutory.calendar:
+
+
+def calendars_are_the_jurisdictions(corpus: Corpus) -> Iterable[Finding]:
+    """Every local authority counts working days with its jurisdiction's calendar."""
+    for authority in corpus.authorities:
+        statutory = corpus.jurisdiction_of(authority)
+        if authority.statutory or statutory is None:
+            continue
+        if authority.calendar != statutory.calendar:
             yield error(
                 "calendar-not-the-jurisdictions",
                 f"'{authority.id}' counts working days with the {authority.calendar} calendar, "

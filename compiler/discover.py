@@ -15,12 +15,16 @@ is an authority.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from compiler.errors import Finding, Location, error, warning
 
 AUTHORITY_FILE = "authority.yaml"
+AUTHORITY_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+"""An id as the schemas have it (authorities, documents): lower-case letters, digits, single
+hyphens."""
 ACCEPTED_FILE = "accepted.yaml"
 LOCAL_VOCABULARY_FILE = "vocabulary.yaml"
 """An authority's own terms (:mod:`compiler.local_vocabulary`), beside its authority.yaml."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from compiler.assemble import assemble, jurisdictions_exist
+from compiler.assemble import assemble, calendars_are_the_jurisdictions, jurisdictions_exist
 from compiler.checks import check
 from compiler.discover import CorpusFile, discover
 from compiler.errors import Finding, FindingsError, Severity
@@ -90,6 +90,7 @@ def compile_files(
     findings.extend(_baselines_as_shipped(corpus, floors))
     corpus = _with_statutory_floors(corpus)
     findings.extend(jurisdictions_exist(corpus))
+    findings.extend(calendars_are_the_jurisdictions(corpus))
     blocking = tuple(f for f in findings if f.severity is Severity.ERROR)
     if run_checks:
         findings.extend(check(corpus, today))  # check: consistency, floors, words, life cycle
@@ -137,9 +138,9 @@ def _with_statutory_floors(corpus: Corpus) -> Corpus:
     }
     extra = []
     for jurisdiction in sorted(wanted):
-        folder = bundled_floor(jurisdiction)
-        if folder is not None and folder.resolve() != corpus.root.resolve():
-            extra.extend(a for a in [shipped_baseline(jurisdiction)] if a is not None)
+        shipped = shipped_baseline(jurisdiction)
+        if shipped is not None and shipped.path.resolve() != corpus.root.resolve():
+            extra.append(shipped)
     if not extra:
         return corpus
     return replace(corpus, authorities=corpus.authorities + tuple(extra))
@@ -172,7 +173,7 @@ def _baselines_as_shipped(corpus: Corpus, given: tuple[Authority, ...]) -> list[
             continue
         folder = bundled_floor(authority.id)
         if folder is None or folder.resolve() == authority.path.resolve():
-            continue  # not shipped (assemble said so), or the shipped one itself
+            continue  # not shipped (assemble said so), or the shipped one (compiled from here)
         shipped = shipped_baseline(authority.id)
         difference = copy_differences(authority, shipped) if shipped is not None else None
         found.extend(f for f in [difference] if f is not None)

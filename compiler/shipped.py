@@ -15,18 +15,14 @@ no law (a council marking itself ``statutory: true``), and is refused the same w
 from __future__ import annotations
 
 import functools
-import re
 from pathlib import Path
 from typing import Any
 
-from compiler.discover import AUTHORITY_FILE
+from compiler.discover import AUTHORITY_FILE, AUTHORITY_ID
 from compiler.errors import Finding, FindingsError, Location, error
 from compiler.load import load
 from compiler.model import Authority, Rule, Version
 from compiler.util.resources import bundled
-
-_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-"""An authority id as the schema has it; only such a name is looked up as a folder."""
 
 RESTORE = (
     "a corpus may hold a statutory baseline only as this tool ships it: put back the shipped "
@@ -44,7 +40,7 @@ def bundled_floor(jurisdiction: str) -> Path | None:
     a file name may be. A bundled authority that is not statutory (the example councils
     ship beside the baseline) is no floor.
     """
-    if len(jurisdiction) > 80 or not _ID.match(jurisdiction):
+    if len(jurisdiction) > 80 or not AUTHORITY_ID.match(jurisdiction):
         return None
     folder = bundled("standards") / jurisdiction
     try:

@@ -17,18 +17,16 @@ where the tool happens to be installed. Nothing is ever overwritten.
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from compiler.discover import AUTHORITY_FILE
+from compiler.discover import AUTHORITY_FILE, AUTHORITY_ID
 from compiler.errors import StandardsError
 from compiler.util.resources import bundled
 
-AUTHORITY_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 DOCUMENT_ID = "practice-standards"
 FIRST_VERSION = "0.1"
 

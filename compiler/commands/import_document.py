@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -10,12 +9,11 @@ from pathlib import Path
 import click
 
 from compiler.commands.options import corpus_option, effective_option
-
-_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+from compiler.discover import AUTHORITY_ID
 
 
 def _id(context: click.Context, parameter: click.Parameter, value: str) -> str:
-    if not _ID.match(value):
+    if not AUTHORITY_ID.match(value):
         raise click.BadParameter(f"'{value}' is not an id: use lower-case letters, digits, hyphens")
     return value
 

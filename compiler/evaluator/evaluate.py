@@ -47,8 +47,9 @@ from compiler.util.safe_files import UnsafeFileError, read_regular
 from compiler.vocabulary import suggest
 
 READS_MAJOR = 3
-"""The pack format major version this evaluator reads (any 2.y.z): packs that carry every
-statutory rule beside the local ones, for the evaluator to take the earliest due date."""
+"""The pack format major version this evaluator reads (any 3.y.z): packs that carry every
+statutory rule beside the local ones, for the evaluator to take the earliest due date, and
+whose statutory rules count working days without the office's closures."""
 
 
 HORIZON_YEARS = (1900, 2300)
@@ -114,7 +115,9 @@ class Pack:
 
     def calendar_for(self, rule: PackRule) -> Calendar:
         """The calendar ``rule`` counts working days with: the law's for a statutory rule."""
-        return self.law_calendar if rule.inherited and self.law_calendar else self.calendar
+        if rule.inherited and self.law_calendar is not None:
+            return self.law_calendar
+        return self.calendar
 
     def with_own_values(self, subject: Subject) -> Subject:
         """``subject`` knowing which of its qualifier values are the authority's own."""
